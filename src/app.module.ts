@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { ObpGuard } from './common/endpoint/obp.guard';
+import { ObpExceptionFilter } from './common/errors/obp-exception.filter';
+import { loggerOptions } from './common/observability/logger-options';
+import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { BankModule } from './modules/bank/bank.module';
+import { ConsumerModule } from './modules/consumer/consumer.module';
+import { CustomerModule } from './modules/customer/customer.module';
+import { EntitlementModule } from './modules/entitlement/entitlement.module';
+import { HealthModule } from './modules/health/health.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
+import { RootModule } from './modules/root/root.module';
+import { UserModule } from './modules/user/user.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerOptions }),
+    DatabaseModule,
+    MetricsModule,
+    HealthModule,
+    RootModule,
+    AuthModule,
+    UserModule,
+    ConsumerModule,
+    EntitlementModule,
+    BankModule,
+    CustomerModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: ObpGuard },
+    { provide: APP_FILTER, useClass: ObpExceptionFilter },
+  ],
+})
+export class AppModule {}

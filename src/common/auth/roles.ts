@@ -1,0 +1,53 @@
+/**
+ * The OBP roles this server knows ([P §8], requiresBankId from OBP's ApiRole.scala). GET /roles lists
+ * exactly these; `@ObpEndpoint({ roles })` only accepts these names, so a misspelt role does not compile.
+ */
+export const ROLES = {
+  CanAddKycCheck: { requiresBankId: true },
+  CanAddKycDocument: { requiresBankId: true },
+  CanAddKycMedia: { requiresBankId: true },
+  CanAddKycStatus: { requiresBankId: true },
+  CanCreateBank: { requiresBankId: false },
+  CanCreateConsumer: { requiresBankId: false },
+  CanCreateCustomer: { requiresBankId: true },
+  CanCreateCustomerAddress: { requiresBankId: true },
+  CanCreateCustomerAtAnyBank: { requiresBankId: false },
+  CanCreateEntitlementAtAnyBank: { requiresBankId: false },
+  CanCreateEntitlementAtOneBank: { requiresBankId: true },
+  CanCreateTaxResidence: { requiresBankId: true },
+  CanCreateUserCustomerLink: { requiresBankId: true },
+  CanCreateUserCustomerLinkAtAnyBank: { requiresBankId: false },
+  CanDeleteCustomerAddress: { requiresBankId: true },
+  CanDeleteEntitlementAtAnyBank: { requiresBankId: false },
+  CanDeleteEntitlementAtOneBank: { requiresBankId: true },
+  CanDeleteEntitlementRequestsAtAnyBank: { requiresBankId: false },
+  CanDeleteTaxResidence: { requiresBankId: true },
+  CanGetAnyKycChecks: { requiresBankId: false },
+  CanGetAnyKycDocuments: { requiresBankId: false },
+  CanGetAnyKycMedia: { requiresBankId: false },
+  CanGetAnyKycStatuses: { requiresBankId: false },
+  CanGetAnyUser: { requiresBankId: false },
+  CanGetConsumers: { requiresBankId: false },
+  CanGetCustomer: { requiresBankId: true },
+  CanGetCustomerAddress: { requiresBankId: true },
+  CanGetEntitlementRequestsAtAnyBank: { requiresBankId: false },
+  CanGetEntitlementsForAnyUserAtAnyBank: { requiresBankId: false },
+  CanGetEntitlementsForAnyUserAtOneBank: { requiresBankId: true },
+  /** Our extension ([K §9] item 9): bank staff see every meeting at the bank. */
+  CanGetMeetingsAtOneBank: { requiresBankId: true },
+  CanGetTaxResidence: { requiresBankId: true },
+  CanLockUser: { requiresBankId: false },
+  CanReadDynamicResourceDocsAtOneBank: { requiresBankId: true },
+  CanReadResourceDoc: { requiresBankId: false },
+  CanReadUserLockedStatus: { requiresBankId: false },
+  CanUnlockUser: { requiresBankId: false },
+  CanUpdateCustomerNumber: { requiresBankId: true },
+} as const satisfies Record<string, { requiresBankId: boolean }>;
+
+export type Role = keyof typeof ROLES;
+
+export const ROLE_NAMES = (Object.keys(ROLES) as Role[]).sort();
+
+export const isRole = (name: string): name is Role => Object.prototype.hasOwnProperty.call(ROLES, name);
+
+export const requiresBankId = (role: Role): boolean => ROLES[role].requiresBankId;

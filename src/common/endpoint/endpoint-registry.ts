@@ -1,0 +1,90 @@
+import type { Type } from '@nestjs/common';
+import type { Role } from '../auth/roles';
+import type { ObpErrorName } from '../errors/obp-errors';
+import type { ApiVersion } from './api-versions';
+
+export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+/**
+ * The checks the global ObpGuard runs, in the order an endpoint lists them (OBP's order differs per
+ * endpoint, so it is data). See STYLE.md §2 for what each does.
+ */
+export type Check = 'login' | 'consumer' | 'bank' | 'role' | 'customer' | 'user' | 'body';
+
+export interface ObpEndpointOptions {
+  /** `VERB /path` as OBP spells it, without the `/obp/vX.Y.Z` prefix; placeholders in CAPITALS. */
+  route: string;
+  implementedIn: ApiVersion;
+  /** Last version prefix this endpoint is served under (default v5.1.0). */
+  servedUntil?: ApiVersion;
+  /** Served at this absolute path instead of under the version prefixes (DirectLogin). */
+  absolutePath?: boolean;
+  summary: string;
+  /** Markdown. OBP's "Authentication is Mandatory/Optional" line is added by the resource docs. */
+  description: string;
+  tags: string[];
+  /** Any-of, as OBP's hasAtLeastOneEntitlement. */
+  roles?: Role[];
+  checks: Check[];
+  body?: {
+    type: Type<object>;
+    example: unknown;
+    /** The class name OBP's OBP-10001 text names, when it differs from the DTO's. */
+    jsonName?: string;
+    /** Endpoint-specific rules OBP checks right after reading the body; throw an ObpException. */
+    afterValidate?: (body: never) => void;
+  };
+  success: { status: number; type?: Type<object> | [Type<object>]; example: unknown; description?: string };
+  /** Errors the service may raise; the checks add their own. */
+  errors?: ObpErrorName[];
+  /** OBP's old-style endpoints ([P §0.3]): only the latest token counts; locked users get 400. */
+  oldStyle?: boolean;
+  /** Extra query parameters, documented in OpenAPI. */
+  query?: { name: string; description: string; required?: boolean }[];
+  connectorMethods?: string[];
+  isFeatured?: boolean;
+}
+
+export interface EndpointDefinition extends ObpEndpointOptions {
+  verb: HttpVerb;
+  /** `/banks/BANK_ID/customers` */
+  path: string;
+  /** OBP's function name, i.e. the controller method's name. */
+  functionName: string;
+  operationId: string;
+  /** Every version prefix this endpoint is served under. */
+  versions: ApiVersion[];
+  /** Express paths: `/obp/v3.1.0/banks/:BANK_ID/customers`, … */
+  expressPaths: string[];
+  /** Every error the endpoint can answer, in order: the checks' errors first, then `errors`. */
+  allErrors: ObpErrorName[];
+  controller?: Type<object>;
+}
+
+/** Every `@ObpEndpoint` in the app, filled at class-definition time; read by the guard and the docs. */
+export const ENDPOINTS: EndpointDefinition[] = [];
+
+export const isPlaceholder = (segment: string): boolean => /^[A-Z][A-Z0-9_]*$/.test(segment);
+
+/** `/banks/BANK_ID/customers` → `/banks/:BANK_ID/customers`. */
+export const toExpressPath = (path: string): string =>
+  path
+    .split('/')
+    .map((s) => (isPlaceholder(s) ? `:${s}` : s))
+    .join('/');
+
+/** `/banks/BANK_ID/customers` → `/banks/{BANK_ID}/customers` (OpenAPI / Swagger). */
+export const toTemplatePath = (path: string): string =>
+  path
+    .split('/')
+    .map((s) => (isPlaceholder(s) ? `{${s}}` : s))
+    .join('/');
+
+export const placeholdersOf = (path: string): string[] => path.split('/').filter(isPlaceholder);
+
+/** The version an endpoint is documented at: v3.1.0 where served, else the first one. */
+export const canonicalVersion = (e: EndpointDefinition): ApiVersion =>
+  e.versions.includes('v3.1.0') ? 'v3.1.0' : e.versions[0];
+
+export const urlFor = (e: EndpointDefinition, version: ApiVersion): string =>
+  e.absolutePath ? e.path : `/obp/${version}${e.path}`;

@@ -1,0 +1,68 @@
+import { applyDecorators, HttpCode, RequestMapping, RequestMethod, SetMetadata } from '@nestjs/common';
+import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ObpErrorName } from '../errors/obp-errors';
+import { DEFAULT_LAST_VERSION, versionsBetween } from './api-versions';
+import {
+  type Check,
+  ENDPOINTS,
+  type EndpointDefinition,
+  type HttpVerb,
+  type ObpEndpointOptions,
+  toExpressPath,
+} from './endpoint-registry';
+import { openApiDecoratorsFor } from './openapi-metadata';
+
+export const OBP_ENDPOINT = 'obp:endpoint';
+
+/** The errors each check can answer (and documents), in OBP's resource-doc wording. */
+export const CHECK_ERRORS: Record<Check, ObpErrorName[]> = {
+  login: ['UserNotLoggedIn'],
+  consumer: ['InvalidConsumerCredentials'],
+  bank: ['BankNotFound'],
+  role: ['UserHasMissingRoles'],
+  customer: ['CustomerNotFoundByCustomerId'],
+  user: ['UserNotFoundById'],
+  body: ['InvalidJsonBody'],
+};
+
+export function buildDefinition(options: ObpEndpointOptions, functionName: string): EndpointDefinition {
+  const [verb, path] = options.route.split(' ') as [HttpVerb, string];
+  const versions = versionsBetween(options.implementedIn, options.servedUntil ?? DEFAULT_LAST_VERSION);
+  const expressPath = toExpressPath(path);
+  const allErrors: ObpErrorName[] = [];
+  for (const name of [...options.checks.flatMap((c) => CHECK_ERRORS[c]), ...(options.errors ?? [])]) {
+    if (!allErrors.includes(name)) allErrors.push(name);
+  }
+  return {
+    ...options,
+    verb,
+    path,
+    functionName,
+    operationId: `OBP${options.implementedIn}-${functionName}`,
+    versions,
+    expressPaths: options.absolutePath ? [expressPath] : versions.map((v) => `/obp/${v}${expressPath}`),
+    allErrors,
+  };
+}
+
+/**
+ * All an OBP endpoint carries (STYLE.md §2): registers the route under each version prefix, sets
+ * the success status, feeds the registry behind the guard, the resource docs, OBP's Swagger view and
+ * the explorer, and writes the OpenAPI operation. The method name is OBP's function name.
+ */
+export function ObpEndpoint(options: ObpEndpointOptions): MethodDecorator {
+  return (target, propertyKey, descriptor) => {
+    const def = buildDefinition(options, String(propertyKey));
+    def.controller = target.constructor as EndpointDefinition['controller'];
+    ENDPOINTS.push(def);
+    applyDecorators(
+      RequestMapping({ path: def.expressPaths, method: RequestMethod[def.verb] }),
+      HttpCode(options.success.status),
+      SetMetadata(OBP_ENDPOINT, def),
+      ApiOperation({ operationId: def.operationId, summary: def.summary, description: def.description }),
+      ApiTags(...def.tags),
+      ApiExtension('x-obp-roles', (def.roles ?? []).map(String)),
+      ...openApiDecoratorsFor(def),
+    )(target, propertyKey, descriptor);
+  };
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import passport from 'passport';
+import { IsNull, Repository } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import type { ObpRequest, Principal } from '../../common/auth/principal';
+import { ObpError } from '../../common/errors/obp-errors';
+import { ObpException } from '../../common/errors/obp.exception';
+import { DUMMY_HASH, verifyPassword } from '../../common/security/password-hash';
+import { isUuid } from '../../common/wire/ids';
+import { ConsumerService } from '../consumer/consumer.service';
+import { isLocked, UserService } from '../user/user.service';
+import { AuthTokenEntity } from './auth-token.entity';
+import { assertDirectLoginValues, directLoginParamsForLogin, tokenFromHeaders } from './direct-login-header';
+import { JWT_STRATEGY, type TokenClaims } from './jwt.strategy';
+import { TokenSecretService } from './token-secret.service';
+
+type Headers = Record<string, string | string[] | undefined>;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(AuthTokenEntity) private readonly tokens: Repository<AuthTokenEntity>,
+    private readonly users: UserService,
+    private readonly consumers: ConsumerService,
+    private readonly jwt: JwtService,
+    private readonly secrets: TokenSecretService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** POST /my/logins/direct, in OBP's check order ([P §1.3]). */
+  async directLogin(headers: Headers): Promise<{ token: string }> {
+    const params = directLoginParamsForLogin(headers);
+    const missing = (['username', 'password', 'consumer_key'] as const).filter((k) => params[k] === undefined);
+    if (missing.length > 0) throw new ObpException(ObpError.DirectLoginMissingParameters, missing.join(', '));
+    const { username, password, consumer_key } = params as Required<typeof params>;
+    assertDirectLoginValues({ username, password, consumer_key });
+
+    let consumerId: string | null = null;
+    if (this.config.directLoginConsumerKeyMandatory) {
+      const consumer = await this.consumers.findEnabledByKey(consumer_key);
+      if (!consumer) throw new ObpException(ObpError.InvalidConsumerKey);
+      consumerId = consumer.id;
+    } else {
+      consumerId = (await this.consumers.findEnabledByKey(consumer_key))?.id ?? null;
+    }
+
+    const user = await this.users.findByUsername(username);
+    if (!user) {
+      await verifyPassword(password, DUMMY_HASH); // same cost as a real check: timing tells nothing
+      throw new ObpException(ObpError.InvalidLoginCredentials);
+    }
+    if (isLocked(user)) throw new ObpException(ObpError.UsernameHasBeenLocked);
+    if (!(await verifyPassword(password, user.passwordHash)) || !user.validated) {
+      await this.users.recordFailedLogin(user.id);
+      throw new ObpException(ObpError.InvalidLoginCredentials);
+    }
+    await this.users.recordSuccessfulLogin(user);
+    return { token: await this.issue(user.id, consumerId) };
+  }
+
+  /** Stores the token row and signs a JWT whose `jti` is its id; header `{"alg":"HS256"}` as OBP's. */
+  async issue(userId: string, consumerId: string | null): Promise<string> {
+    const ttl = this.config.tokenTtlSeconds;
+    const row = await this.tokens.save(
+      this.tokens.create({ userId, consumerId, expiresAt: new Date(Date.now() + ttl * 1000), revokedAt: null }),
+    );
+    return this.jwt.signAsync(
+      { sub: userId, cid: consumerId },
+      {
+        secret: this.secrets.secret,
+        algorithm: 'HS256',
+        header: { alg: 'HS256', typ: undefined },
+        expiresIn: ttl,
+        jwtid: row.id,
+      },
+    );
+  }
+
+  private verify(req: ObpRequest & { obpToken?: string }, token: string): Promise<TokenClaims> {
+    req.obpToken = token;
+    return new Promise((resolve, reject) => {
+      const done = (err: unknown, claims: TokenClaims | false): void => {
+        if (err || !claims) reject(new ObpException(ObpError.DirectLoginInvalidToken, token));
+        else resolve(claims);
+      };
+      passport.authenticate(JWT_STRATEGY, { session: false }, done)(req, {}, done);
+    });
+  }
+
+  /** The `login` check: a valid, unexpired, unrevoked token of an existing, unlocked user. */
+  async authenticate(req: ObpRequest, oldStyle: boolean): Promise<Principal> {
+    const token = tokenFromHeaders(req.headers);
+    const claims = await this.verify(req, token);
+    const invalid = new ObpException(ObpError.DirectLoginInvalidToken, token);
+    if (!isUuid(claims.jti ?? '') || !isUuid(claims.sub ?? '')) throw invalid;
+    const row = await this.tokens.findOne({ where: { id: claims.jti, revokedAt: IsNull() }, relations: { user: true } });
+    if (!row || !row.user || row.userId !== claims.sub || row.expiresAt.getTime() <= Date.now()) throw invalid;
+    if (isLocked(row.user)) {
+      throw new ObpException(ObpError.UsernameHasBeenLocked, '', oldStyle ? 400 : 401);
+    }
+    if (oldStyle) {
+      // old-style endpoints accept only the latest token of the user+consumer pair ([P §1.6])
+      const latest = await this.tokens.findOne({
+        where: { userId: row.userId, consumerId: row.consumerId ?? IsNull() },
+        order: { createdAt: 'DESC', id: 'DESC' },
+      });
+      if (latest?.id !== row.id) throw invalid;
+    }
+    return { userId: row.userId, username: row.user.username, consumerId: row.consumerId, tokenId: row.id };
+  }
+
+  /** Logout: the token stops working at once, on every instance. */
+  async revoke(tokenId: string): Promise<void> {
+    await this.tokens.update({ id: tokenId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

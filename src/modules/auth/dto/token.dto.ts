@@ -1,0 +1,3 @@
+export class TokenJson {
+  token!: string;
+}

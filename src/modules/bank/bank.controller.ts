@@ -1,0 +1,60 @@
+import { Body, Controller, Param } from '@nestjs/common';
+import { CurrentUser, type Principal } from '../../common/auth/principal';
+import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { BankService } from './bank.service';
+import { BankJSONV220, BankJson400, BanksJsonV300, assertNewBankId, bankExamples } from './dto/bank.dto';
+
+@Controller()
+export class BankController {
+  constructor(private readonly banks: BankService) {}
+
+  @ObpEndpoint({
+    route: 'POST /banks',
+    implementedIn: 'v2.2.0',
+    summary: 'Create Bank',
+    description:
+      'Create a new bank (Authenticated access).\n\n' +
+      'The user creating this will be automatically assigned the Role CanCreateEntitlementAtOneBank. Thus the User can manage the bank they create and assign Roles to other Users.\n\n' +
+      'BANK_ID: 6 to 16 characters of A-Z, a-z, 0-9, `-`, `.` and `_`. An existing BANK_ID is updated.',
+    tags: ['Bank'],
+    roles: ['CanCreateBank'],
+    checks: ['body', 'login', 'consumer', 'role'],
+    oldStyle: true,
+    body: { type: BankJSONV220, example: bankExamples.create, afterValidate: assertNewBankId },
+    success: { status: 201, type: BankJSONV220, example: bankExamples.create },
+    errors: ['InvalidJsonFormat', 'InvalidValueLength', 'InvalidValueCharacters', 'UnknownError'],
+  })
+  createBank(@CurrentUser() me: Principal, @Body() body: BankJSONV220): Promise<BankJSONV220> {
+    return this.banks.createOrUpdate(me.userId, body);
+  }
+
+  @ObpEndpoint({
+    route: 'GET /banks',
+    implementedIn: 'v3.0.0',
+    servedUntil: 'v7.0.0',
+    summary: 'Get Banks',
+    description: 'Get banks on this API instance. Authentication is Optional.',
+    tags: ['Bank'],
+    checks: [],
+    success: { status: 200, type: BanksJsonV300, example: { banks: [bankExamples.bankV300] } },
+    errors: ['UnknownError'],
+  })
+  getBanks(): Promise<BanksJsonV300> {
+    return this.banks.list();
+  }
+
+  @ObpEndpoint({
+    route: 'GET /banks/BANK_ID',
+    implementedIn: 'v3.0.0',
+    servedUntil: 'v7.0.0',
+    summary: 'Get Bank',
+    description: 'Get the bank specified by BANK_ID. Authentication is Optional.',
+    tags: ['Bank'],
+    checks: ['bank'],
+    success: { status: 200, type: BankJson400, example: bankExamples.bank400 },
+    errors: ['UnknownError'],
+  })
+  bankById(@Param('BANK_ID') bankId: string): Promise<BankJson400> {
+    return this.banks.getJson(bankId);
+  }
+}

@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { UserEntity } from '../user/user.entity';
+
+/** (user, role, bank); system roles have bankId '' as in OBP. */
+@Entity('entitlement')
+@Unique('uq_entitlement_user_role_bank', ['userId', 'roleName', 'bankId'])
+export class EntitlementEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Index() @Column('uuid') userId!: string;
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' }) user?: UserEntity;
+  @Column('text') roleName!: string;
+  @Column('text', { default: '' }) bankId!: string;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}

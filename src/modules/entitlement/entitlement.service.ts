@@ -1,0 +1,206 @@
+import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { type Role, ROLE_NAMES, isRole, requiresBankId } from '../../common/auth/roles';
+import { isUniqueViolation } from '../../common/errors/database-errors';
+import { ObpError } from '../../common/errors/obp-errors';
+import { ObpException } from '../../common/errors/obp.exception';
+import { isUuid } from '../../common/wire/ids';
+import { BankService } from '../bank/bank.service';
+import { UserService } from '../user/user.service';
+import type {
+  CreateEntitlementJSON,
+  EntitlementJsonV200,
+  EntitlementRequestJson,
+  EntitlementsJsonV310,
+} from './dto/entitlement.dto';
+import { SUPER_ADMIN_ENTRY, toEntitlementJson, toEntitlementRequestJson } from './entitlement.mapper';
+import { EntitlementRequestEntity } from './entitlement-request.entity';
+import { EntitlementEntity } from './entitlement.entity';
+
+const ORDER = { createdAt: 'ASC', id: 'ASC' } as const;
+
+@Injectable()
+export class EntitlementService {
+  /** Super admins ([P §12]): SUPER_ADMIN_USER_IDS plus the bootstrap admin. */
+  private readonly superAdmins = new Set<string>();
+
+  constructor(
+    @InjectRepository(EntitlementEntity) private readonly entitlements: Repository<EntitlementEntity>,
+    @InjectRepository(EntitlementRequestEntity)
+    private readonly requests: Repository<EntitlementRequestEntity>,
+    @Inject(forwardRef(() => BankService)) private readonly banks: BankService,
+    @Inject(forwardRef(() => UserService)) private readonly users: UserService,
+    config: AppConfig,
+  ) {
+    for (const id of config.superAdminUserIds) this.superAdmins.add(id);
+  }
+
+  addSuperAdmin(userId: string): void {
+    this.superAdmins.add(userId);
+  }
+
+  isSuperAdmin(userId: string): boolean {
+    return this.superAdmins.has(userId);
+  }
+
+  /** Any-of: a bank role counts only at `bankId`, a system role only system-wide (bank_id ""). */
+  async hasAnyRole(userId: string, roles: Role[], bankId: string | undefined): Promise<boolean> {
+    const bankRoles = roles.filter(requiresBankId);
+    const systemRoles = roles.filter((r) => !requiresBankId(r));
+    const qb = this.entitlements.createQueryBuilder('e').where('e.userId = :userId', { userId });
+    qb.andWhere(
+      new Brackets((or) => {
+        or.where('1 = 0');
+        if (systemRoles.length > 0) {
+          or.orWhere("(e.roleName IN (:...systemRoles) AND e.bankId = '')", { systemRoles });
+        }
+        if (bankRoles.length > 0 && bankId !== undefined && bankId !== '') {
+          or.orWhere('(e.roleName IN (:...bankRoles) AND e.bankId = :bankId)', { bankRoles, bankId });
+        }
+      }),
+    );
+    return (await qb.getCount()) > 0;
+  }
+
+  listForUser(userId: string): Promise<EntitlementEntity[]> {
+    return this.entitlements.find({ where: { userId }, order: ORDER });
+  }
+
+  listForUserAtBank(userId: string, bankId: string): Promise<EntitlementEntity[]> {
+    return this.entitlements.find({ where: { userId, bankId }, order: ORDER });
+  }
+
+  listAll(roleName?: string): Promise<EntitlementEntity[]> {
+    return this.entitlements.find({ where: roleName ? { roleName } : {}, order: ORDER });
+  }
+
+  /** Role known (OBP-10007) and bank_id of the right kind (OBP-30205/30206). */
+  private assertRoleAndBankKind(roleName: string, bankId: string): Role {
+    if (!isRole(roleName)) {
+      throw new ObpException(ObpError.IncorrectRoleName, `${roleName}. Possible roles are ${ROLE_NAMES.join(', ')}`);
+    }
+    if (requiresBankId(roleName) && bankId === '') throw new ObpException(ObpError.EntitlementIsBankRole);
+    if (!requiresBankId(roleName) && bankId !== '') throw new ObpException(ObpError.EntitlementIsSystemRole);
+    return roleName;
+  }
+
+  /** POST /users/USER_ID/entitlements, checks 4–8 of [P §3.1]. */
+  async grant(grantorId: string, userId: string, body: CreateEntitlementJSON): Promise<EntitlementEntity> {
+    const role = this.assertRoleAndBankKind(body.role_name, body.bank_id);
+    const allowed =
+      this.isSuperAdmin(grantorId) ||
+      (await this.hasAnyRole(grantorId, ['CanCreateEntitlementAtAnyBank'], undefined)) ||
+      (body.bank_id !== '' &&
+        (await this.hasAnyRole(grantorId, ['CanCreateEntitlementAtOneBank'], body.bank_id)));
+    if (!allowed) {
+      throw new ObpException(
+        ObpError.UserNotSuperAdmin,
+        ` or${ObpError.UserHasMissingRoles.message}CanCreateEntitlementAtOneBank BankId(${body.bank_id}). or${ObpError.UserHasMissingRoles.message}CanCreateEntitlementAtAnyBank`,
+        403,
+      );
+    }
+    if (body.bank_id !== '' && !(await this.banks.exists(body.bank_id))) {
+      throw new ObpException(ObpError.BankNotFound, '', 400);
+    }
+    try {
+      return await this.entitlements.save(this.entitlements.create({ userId, roleName: role, bankId: body.bank_id }));
+    } catch (err) {
+      if (isUniqueViolation(err, 'uq_entitlement_user_role_bank')) {
+        throw new ObpException(ObpError.EntitlementAlreadyExists);
+      }
+      throw err;
+    }
+  }
+
+  /** Grants unless already held (bootstrap, createBank's automatic grants); safe under concurrency. */
+  async ensure(userId: string, role: Role, bankId: string, tx?: EntityManager): Promise<void> {
+    const manager = tx ?? this.entitlements.manager;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(EntitlementEntity)
+      .values({ userId, roleName: role, bankId })
+      .orIgnore()
+      .execute();
+  }
+
+  async delete(userId: string, entitlementId: string): Promise<void> {
+    const entitlement = isUuid(entitlementId) ? await this.entitlements.findOneBy({ id: entitlementId }) : null;
+    if (!entitlement) throw new ObpException(ObpError.EntitlementNotFound);
+    if (entitlement.userId !== userId) throw new ObpException(ObpError.UserDoesNotHaveEntitlement);
+    const result = await this.entitlements.delete({ id: entitlementId, userId });
+    if (!result.affected) throw new ObpException(ObpError.EntitlementCannotBeDeleted);
+  }
+
+  // Entitlement requests ([P §3.4])
+
+  async createRequest(userId: string, body: CreateEntitlementJSON): Promise<EntitlementRequestEntity> {
+    if (body.bank_id !== '' && !(await this.banks.exists(body.bank_id))) {
+      throw new ObpException(ObpError.BankNotFound, ` Current BankId is ${body.bank_id}`);
+    }
+    const role = this.assertRoleAndBankKind(body.role_name, body.bank_id);
+    try {
+      return await this.requests.save(this.requests.create({ userId, roleName: role, bankId: body.bank_id }));
+    } catch (err) {
+      if (isUniqueViolation(err, 'uq_entitlement_request_user_role_bank')) {
+        throw new ObpException(ObpError.EntitlementRequestAlreadyExists);
+      }
+      throw err;
+    }
+  }
+
+  listRequests(userId?: string): Promise<EntitlementRequestEntity[]> {
+    return this.requests.find({ where: userId ? { userId } : {}, order: ORDER });
+  }
+
+  async deleteRequest(requestId: string): Promise<true> {
+    const result = isUuid(requestId) ? await this.requests.delete({ id: requestId }) : { affected: 0 };
+    if (!result.affected) throw new ObpException(ObpError.EntitlementRequestNotFound);
+    return true;
+  }
+
+  // JSON views
+
+  /** A user's entitlements; listings by USER_ID add the SuperAdmin pseudo-entry ([P §3.2]). */
+  async listJson(userId: string, bankId?: string): Promise<{ list: EntitlementJsonV200[] }> {
+    const rows = bankId === undefined ? await this.listForUser(userId) : await this.listForUserAtBank(userId, bankId);
+    const list = rows.map(toEntitlementJson);
+    if (this.isSuperAdmin(userId)) list.push(SUPER_ADMIN_ENTRY);
+    return { list };
+  }
+
+  async myJson(userId: string): Promise<{ list: EntitlementJsonV200[] }> {
+    return { list: (await this.listForUser(userId)).map(toEntitlementJson) };
+  }
+
+  async allJson(roleName?: string): Promise<EntitlementsJsonV310> {
+    const rows = await this.listAll(roleName);
+    const users = await this.users.findByIds([...new Set(rows.map((r) => r.userId))]);
+    const names = new Map(users.map((u) => [u.id, u.username]));
+    return {
+      list: rows.map((r) => ({ ...toEntitlementJson(r), user_id: r.userId, username: names.get(r.userId) ?? '' })),
+    };
+  }
+
+  async createRequestJson(userId: string, body: CreateEntitlementJSON): Promise<EntitlementRequestJson> {
+    const request = await this.createRequest(userId, body);
+    return toEntitlementRequestJson(request, await this.users.toJsonV200((await this.users.findById(userId))!));
+  }
+
+  async requestsJson(userId?: string): Promise<{ entitlement_requests: EntitlementRequestJson[] }> {
+    const rows = await this.listRequests(userId);
+    const users = await this.users.findByIds([...new Set(rows.map((r) => r.userId))]);
+    const byId = new Map(await Promise.all(users.map(async (u) => [u.id, await this.users.toJsonV200(u)] as const)));
+    return { entitlement_requests: rows.map((r) => toEntitlementRequestJson(r, byId.get(r.userId)!)) };
+  }
+
+  async grantJson(grantorId: string, userId: string, body: CreateEntitlementJSON): Promise<EntitlementJsonV200> {
+    return toEntitlementJson(await this.grant(grantorId, userId, body));
+  }
+
+  rolesJson(): { roles: { role: string; requires_bank_id: boolean }[] } {
+    return { roles: ROLE_NAMES.map((role) => ({ role, requires_bank_id: requiresBankId(role) })) };
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { toObpDate } from '../../common/wire/obp-date';
+import type { BadLoginStatusJson } from './dto/user.dto';
+import type { UserEntity } from './user.entity';
+import { UserService } from './user.service';
+
+const toStatus = (u: UserEntity): BadLoginStatusJson => ({
+  username: u.username,
+  bad_attempts_since_last_success_or_reset: u.badLoginAttempts,
+  last_failure_date: toObpDate(u.updatedAt),
+});
+
+/** The lock-status endpoints ([P §1.3]). */
+@Injectable()
+export class UserLockService {
+  static readonly example: BadLoginStatusJson = {
+    username: 'felixsmith',
+    bad_attempts_since_last_success_or_reset: 0,
+    last_failure_date: '2024-10-01T10:00:00Z',
+  };
+
+  constructor(private readonly users: UserService) {}
+
+  async status(username: string): Promise<BadLoginStatusJson> {
+    return toStatus(await this.users.getByUsername(username));
+  }
+
+  async unlock(username: string): Promise<BadLoginStatusJson> {
+    return toStatus(await this.users.setLocked(username, false));
+  }
+
+  async lock(username: string): Promise<BadLoginStatusJson> {
+    return toStatus(await this.users.setLocked(username, true));
+  }
+}

@@ -1,0 +1,165 @@
+import { Body, Controller, Param } from '@nestjs/common';
+import { CurrentUser, type Principal } from '../../common/auth/principal';
+import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import {
+  BadLoginStatusJson,
+  CreateUserJson,
+  UserJsonV200,
+  UserJsonV300,
+  UsersJsonV200,
+  userExamples,
+} from './dto/user.dto';
+import { UserLockService } from './user-lock.service';
+import { UserService } from './user.service';
+
+const usersExample = { users: [userExamples.user] };
+
+@Controller()
+export class UserController {
+  constructor(
+    private readonly users: UserService,
+    private readonly locks: UserLockService,
+  ) {}
+
+  @ObpEndpoint({
+    route: 'POST /users',
+    implementedIn: 'v2.0.0',
+    servedUntil: 'v5.1.0',
+    summary: 'Create User',
+    description:
+      'Creates OBP user. No authorisation (currently) required.\n\n' +
+      'Mimics current webform to Register.\n\n' +
+      'Requires username(email) and password.\n\n' +
+      'Returns 409 error if username not unique.\n\n' +
+      'May require validation of email address. On this server users can log in at once unless USER_ACCOUNT_VALIDATED=false.\n\n' +
+      'Password: either 10 to 16 characters with a digit, a lower-case and an upper-case letter and a special character, or 17 to 512 characters.',
+    tags: ['User'],
+    checks: ['body'],
+    body: { type: CreateUserJson, example: userExamples.create },
+    success: { status: 201, type: UserJsonV200, example: userExamples.user },
+    errors: ['InvalidPasswordFormat', 'InvalidUserField', 'UserAlreadyExists', 'UnknownError'],
+  })
+  createUser(@Body() body: CreateUserJson): Promise<UserJsonV200> {
+    return this.users.create(body).then((u) => this.users.toJsonV200(u));
+  }
+
+  @ObpEndpoint({
+    route: 'GET /users/current',
+    implementedIn: 'v3.0.0',
+    servedUntil: 'v7.0.0',
+    summary: 'Get User (Current)',
+    description: 'Get the logged in user, with their entitlements.',
+    tags: ['User'],
+    checks: ['login'],
+    success: { status: 200, type: UserJsonV300, example: { ...userExamples.user, views: { list: [] } } },
+    errors: ['UnknownError'],
+  })
+  getCurrentUser(@CurrentUser() me: Principal): Promise<UserJsonV300> {
+    return this.users.getById(me.userId).then((u) => this.users.toJsonV300(u));
+  }
+
+  @ObpEndpoint({
+    route: 'GET /users/user_id/USER_ID',
+    implementedIn: 'v3.0.0',
+    summary: 'Get User by USER_ID',
+    description: 'Get user by USER_ID.',
+    tags: ['User'],
+    roles: ['CanGetAnyUser'],
+    checks: ['login', 'role'],
+    success: { status: 200, type: UserJsonV200, example: userExamples.user },
+    errors: ['UserNotFoundByUserId', 'UnknownError'],
+  })
+  getUserByUserId(@Param('USER_ID') userId: string): Promise<UserJsonV200> {
+    return this.users.getById(userId).then((u) => this.users.toJsonV200(u));
+  }
+
+  @ObpEndpoint({
+    route: 'GET /users/username/USERNAME',
+    implementedIn: 'v3.0.0',
+    summary: 'Get User by USERNAME',
+    description: 'Get user by USERNAME (local users only).',
+    tags: ['User'],
+    roles: ['CanGetAnyUser'],
+    checks: ['login', 'role'],
+    success: { status: 200, type: UserJsonV200, example: userExamples.user },
+    errors: ['UserNotFoundByProviderAndUsername', 'UnknownError'],
+  })
+  getUserByUsername(@Param('USERNAME') username: string): Promise<UserJsonV200> {
+    return this.users.getByUsername(username).then((u) => this.users.toJsonV200(u));
+  }
+
+  @ObpEndpoint({
+    route: 'GET /users/email/EMAIL/terminator',
+    implementedIn: 'v3.0.0',
+    summary: 'Get Users by Email Address',
+    description: 'Get users by email address. An unknown address gives an empty list.',
+    tags: ['User'],
+    roles: ['CanGetAnyUser'],
+    checks: ['login', 'role'],
+    success: { status: 200, type: UsersJsonV200, example: usersExample },
+    errors: ['UnknownError'],
+  })
+  getUser(@Param('EMAIL') email: string): Promise<UsersJsonV200> {
+    return this.users.findByEmail(email).then((list) => this.users.toJsonList(list));
+  }
+
+  @ObpEndpoint({
+    route: 'GET /users',
+    implementedIn: 'v2.1.0',
+    summary: 'Get all Users',
+    description: 'Get all users, oldest first.',
+    tags: ['User'],
+    roles: ['CanGetAnyUser'],
+    checks: ['login', 'role'],
+    success: { status: 200, type: UsersJsonV200, example: usersExample },
+    errors: ['UnknownError'],
+  })
+  getUsers(): Promise<UsersJsonV200> {
+    return this.users.findAll().then((list) => this.users.toJsonList(list));
+  }
+
+  @ObpEndpoint({
+    route: 'GET /users/USERNAME/lock-status',
+    implementedIn: 'v3.1.0',
+    summary: 'Get User Lock Status',
+    description: 'Get the failed-login count of the user specified by USERNAME.',
+    tags: ['User'],
+    roles: ['CanReadUserLockedStatus'],
+    checks: ['login', 'role'],
+    success: { status: 200, type: BadLoginStatusJson, example: UserLockService.example },
+    errors: ['UserNotFoundByProviderAndUsername', 'UnknownError'],
+  })
+  getBadLoginStatus(@Param('USERNAME') username: string): Promise<BadLoginStatusJson> {
+    return this.locks.status(username);
+  }
+
+  @ObpEndpoint({
+    route: 'PUT /users/USERNAME/lock-status',
+    implementedIn: 'v3.1.0',
+    summary: 'Unlock the user',
+    description: 'Unlock a user: resets the failed-login count and clears any lock.',
+    tags: ['User'],
+    roles: ['CanUnlockUser'],
+    checks: ['login', 'role'],
+    success: { status: 200, type: BadLoginStatusJson, example: UserLockService.example },
+    errors: ['UserNotFoundByProviderAndUsername', 'UnknownError'],
+  })
+  unlockUser(@Param('USERNAME') username: string): Promise<BadLoginStatusJson> {
+    return this.locks.unlock(username);
+  }
+
+  @ObpEndpoint({
+    route: 'POST /users/USERNAME/locks',
+    implementedIn: 'v4.0.0',
+    summary: 'Lock the user',
+    description: 'Lock the user specified by USERNAME: DirectLogin and their tokens stop working until unlocked.',
+    tags: ['User'],
+    roles: ['CanLockUser'],
+    checks: ['login', 'role'],
+    success: { status: 200, type: BadLoginStatusJson, example: UserLockService.example },
+    errors: ['UserNotFoundByProviderAndUsername', 'UnknownError'],
+  })
+  lockUser(@Param('USERNAME') username: string): Promise<BadLoginStatusJson> {
+    return this.locks.lock(username);
+  }
+}
