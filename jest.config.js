@@ -11,12 +11,7 @@ module.exports = {
         tsconfig: 'tsconfig.json',
         isolatedModules: false,
         astTransformers: {
-          before: [
-            {
-              path: '@nestjs/swagger/plugin',
-              options: { classValidatorShim: true, introspectComments: true, dtoFileNameSuffix: ['.dto.ts'] },
-            },
-          ],
+          before: ['<rootDir>/test/support/swagger-plugin.js'],
         },
       },
     ],
