@@ -7,14 +7,21 @@ import { ObpGuard } from './common/endpoint/obp.guard';
 import { ObpExceptionFilter } from './common/errors/obp-exception.filter';
 import { loggerOptions } from './common/observability/logger-options';
 import { DatabaseModule } from './database/database.module';
+import { AddressModule } from './modules/address/address.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BankModule } from './modules/bank/bank.module';
 import { ConsumerModule } from './modules/consumer/consumer.module';
 import { CustomerModule } from './modules/customer/customer.module';
 import { EntitlementModule } from './modules/entitlement/entitlement.module';
+import { ExplorerModule } from './modules/explorer/explorer.module';
 import { HealthModule } from './modules/health/health.module';
+import { KycModule } from './modules/kyc/kyc.module';
+import { MeetingModule } from './modules/meeting/meeting.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { ResourceDocModule } from './modules/resource-doc/resource-doc.module';
 import { RootModule } from './modules/root/root.module';
+import { TaxResidenceModule } from './modules/tax-residence/tax-residence.module';
+import { UserCustomerLinkModule } from './modules/user-customer-link/user-customer-link.module';
 import { UserModule } from './modules/user/user.module';
 
 @Module({
@@ -31,6 +38,13 @@ import { UserModule } from './modules/user/user.module';
     EntitlementModule,
     BankModule,
     CustomerModule,
+    AddressModule,
+    TaxResidenceModule,
+    UserCustomerLinkModule,
+    KycModule,
+    MeetingModule,
+    ResourceDocModule,
+    ExplorerModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ObpGuard },
