@@ -39,8 +39,9 @@ export const CHECKS: Record<Check, CheckFn> = {
   async login(req, def, services) {
     req.user = await services.authenticate(req, def.oldStyle === true);
   },
-  async consumer(req) {
+  consumer(req) {
     if (!req.user?.consumerId) throw new ObpException(ObpError.InvalidConsumerCredentials);
+    return Promise.resolve();
   },
   async bank(req, _def, services) {
     const bankId = param(req, 'BANK_ID') ?? '';
@@ -68,11 +69,12 @@ export const CHECKS: Record<Check, CheckFn> = {
       throw new ObpException(ObpError.UserNotFoundById, ` Current USER_ID(${userId})`);
     }
   },
-  async body(req, def) {
-    if (!def.body) return;
-    const body = validateBody(def.body.type, req.body, def.body.jsonName);
+  body(req, def) {
+    if (!def.body) return Promise.resolve();
+    const body = validateBody(def.body.type, req.body as unknown, def.body.jsonName);
     def.body.afterValidate?.(body as never);
     req.body = body;
+    return Promise.resolve();
   },
 };
 

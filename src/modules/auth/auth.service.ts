@@ -85,7 +85,12 @@ export class AuthService {
         if (err || !claims) reject(new ObpException(ObpError.DirectLoginInvalidToken, token));
         else resolve(claims);
       };
-      passport.authenticate(JWT_STRATEGY, { session: false }, done)(req, {}, done);
+      const authenticate = passport.authenticate(JWT_STRATEGY, { session: false }, done) as (
+        req: unknown,
+        res: unknown,
+        next: unknown,
+      ) => void;
+      authenticate(req, {}, done);
     });
   }
 
