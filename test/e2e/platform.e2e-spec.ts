@@ -1,3 +1,4 @@
+import { withAdminClient } from '../support/database';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('platform: errors, headers and operations', () => {
@@ -92,6 +93,22 @@ describe('platform: errors, headers and operations', () => {
 
     it('GET /health/ready answers 200 while the database is up', async () => {
       await t.http.get('/health/ready').expect(200, { status: 'ok', database: 'up' });
+    });
+
+    it('GET /health/ready answers 503 while the database is unreachable, and 200 again after', async () => {
+      const name = (t.db.options as { url?: string }).url!.split('/').pop()!;
+      await withAdminClient(async (client) => {
+        await client.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+        await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+      });
+      try {
+        const res = await t.http.get('/health/ready').expect(503);
+        expect(res.body).toEqual({ code: 503, message: expect.stringMatching(/^OBP-50016: /) });
+        await t.http.get('/health/live').expect(200);
+      } finally {
+        await withAdminClient((client) => client.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`));
+      }
+      await t.http.get('/health/ready').expect(200);
     });
 
     it('GET /metrics counts requests by route pattern and status', async () => {
