@@ -1,16 +1,137 @@
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
+import { isUniqueViolation } from '../../common/errors/database-errors';
+import { ObpError } from '../../common/errors/obp-errors';
+import { ObpException } from '../../common/errors/obp.exception';
 import { isUuid } from '../../common/wire/ids';
 import { CustomerEntity } from './customer.entity';
+import {
+  type CustomerJsonV310,
+  type CustomerWithAttributesJsonV310,
+  type PostCustomerJsonV310,
+  customerColumns,
+  toCustomerJsonV310,
+  toCustomerWithAttributesJsonV310,
+} from './dto/customer.dto';
+
+const NUMBER_CONSTRAINT = 'uq_customer_bank_number';
+/** A clash of two random numbers in [0, 2^31) at one bank is rare; this many in a row is not. */
+const NUMBER_ATTEMPTS = 5;
+
+/** OBP's `Random.nextInt(Integer.MAX_VALUE).toString` ([P §5.1]). */
+const randomCustomerNumber = (): string => String(randomInt(0, 2 ** 31 - 1));
 
 @Injectable()
 export class CustomerService {
-  constructor(@InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>) {}
+  constructor(
+    @InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>,
+  ) {}
 
   /** The `customer` check: the customer exists and, with a BANK_ID, belongs to that bank ([K §9] item 4). */
   async exists(customerId: string, bankId: string | undefined): Promise<boolean> {
     if (!isUuid(customerId)) return false;
-    return this.customers.existsBy(bankId === undefined ? { id: customerId } : { id: customerId, bankId });
+    return this.customers.existsBy(
+      bankId === undefined ? { id: customerId } : { id: customerId, bankId },
+    );
+  }
+
+  /** The bank of a customer, or undefined for an unknown CUSTOMER_ID. */
+  async bankOf(customerId: string): Promise<string | undefined> {
+    if (!isUuid(customerId)) return undefined;
+    const row = await this.customers.findOne({
+      select: { id: true, bankId: true },
+      where: { id: customerId },
+    });
+    return row?.bankId;
+  }
+
+  /** Customers by id (optionally only those at one bank), oldest first. */
+  findByIds(ids: string[], bankId?: string): Promise<CustomerEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.customers.find({
+      where: bankId === undefined ? { id: In(ids) } : { id: In(ids), bankId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /**
+   * createCustomer: the number is generated, never posted ([P §5.1]); the unique constraint, not a
+   * SELECT, decides whether it is free, and a clash draws a new one.
+   */
+  async create(bankId: string, body: PostCustomerJsonV310): Promise<CustomerJsonV310> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { identifiers } = await this.customers.insert({
+          bankId,
+          customerNumber: randomCustomerNumber(),
+          ...customerColumns(body),
+        });
+        return toCustomerJsonV310(await this.get(String(identifiers[0].id)));
+      } catch (err) {
+        if (!isUniqueViolation(err, NUMBER_CONSTRAINT)) throw err;
+        if (attempt >= NUMBER_ATTEMPTS) throw new ObpException(ObpError.CreateCustomerError);
+      }
+    }
+  }
+
+  /** The guard has checked that the customer exists at the bank. */
+  async getWithAttributes(customerId: string): Promise<CustomerWithAttributesJsonV310> {
+    return toCustomerWithAttributesJsonV310(await this.get(customerId));
+  }
+
+  /** The lookup is scoped to the bank and exact ([K §4]). */
+  async getByNumber(
+    bankId: string,
+    customerNumber: string,
+  ): Promise<CustomerWithAttributesJsonV310> {
+    const customer = await this.customers.findOneBy({ bankId, customerNumber });
+    if (!customer) throw new ObpException(ObpError.CustomerNumberNotFound);
+    return toCustomerWithAttributesJsonV310(customer);
+  }
+
+  /**
+   * updateCustomerNumber: a number used by another customer at the bank violates the unique
+   * constraint; the customer's own current number is refused too, as OBP does ([T] C-13), which the
+   * `<>` condition detects without a second query.
+   */
+  async updateNumber(
+    bankId: string,
+    customerId: string,
+    customerNumber: string,
+  ): Promise<CustomerJsonV310> {
+    const taken = (): ObpException =>
+      new ObpException(
+        ObpError.CustomerNumberAlreadyExists,
+        ` Current customer_number(${customerNumber}) and Current bank_id(${bankId})`,
+      );
+    try {
+      const result = await this.customers
+        .createQueryBuilder()
+        .update(CustomerEntity)
+        .set({ customerNumber })
+        .where('id = :customerId AND customer_number <> :customerNumber', {
+          customerId,
+          customerNumber,
+        })
+        .execute();
+      if (result.affected === 0) throw taken();
+    } catch (err) {
+      if (isUniqueViolation(err, NUMBER_CONSTRAINT)) throw taken();
+      throw err;
+    }
+    return toCustomerJsonV310(await this.get(customerId));
+  }
+
+  private async get(customerId: string): Promise<CustomerEntity> {
+    const customer = isUuid(customerId) ? await this.customers.findOneBy({ id: customerId }) : null;
+    if (!customer) {
+      throw new ObpException(
+        ObpError.CustomerNotFoundByCustomerId,
+        `. Current CustomerId(${customerId})`,
+      );
+    }
+    return customer;
   }
 }
