@@ -25,6 +25,13 @@ describe('platform: errors, headers and operations', () => {
       expect(res.headers['correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
     });
 
+    it('answers at the bare version prefix too', async () => {
+      const v310 = await t.http.get('/obp/v3.1.0/').expect(200);
+      expect(v310.body.version).toBe('v3.1.0');
+      const v510 = await t.http.get('/obp/v5.1.0').expect(200);
+      expect(v510.body).toMatchObject({ version: 'v5.1.0', resource_docs_requires_role: false });
+    });
+
     it('echoes a well-formed Correlation-Id', async () => {
       const res = await t.http.get('/obp/v3.1.0/root').set('Correlation-Id', 'abc-123').expect(200);
       expect(res.headers['correlation-id']).toBe('abc-123');

@@ -4,7 +4,7 @@ import { type ApiVersion, parseApiVersion } from './api-versions';
 
 /** The version prefix of the URL called (`/obp/v4.0.0/...` → `v4.0.0`). */
 export const versionOfPath = (path: string): ApiVersion | undefined => {
-  const m = /^\/obp\/(v\d+\.\d+\.\d+)\//.exec(path);
+  const m = /^\/obp\/(v\d+\.\d+\.\d+)(\/|$)/.exec(path);
   return m ? parseApiVersion(m[1]) : undefined;
 };
 

@@ -1,4 +1,7 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { ApiExcludeEndpoint } from '@nestjs/swagger';
+import { API_VERSIONS } from '../../common/endpoint/api-versions';
+import { Public } from '../../common/endpoint/public.decorator';
 import type { ApiVersion } from '../../common/endpoint/api-versions';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { RequestedVersion } from '../../common/endpoint/requested-version.decorator';
@@ -38,5 +41,13 @@ export class RootController {
   })
   getRoot(@RequestedVersion() version: ApiVersion): APIInfoJson400 {
     return this.rootInfo.info400(version);
+  }
+
+  /** OBP also answers the root at the bare version prefix (`GET /obp/v3.1.0/`, [P §11]). */
+  @Public()
+  @ApiExcludeEndpoint()
+  @Get(API_VERSIONS.map((v) => `/obp/${v}`))
+  bareRoot(@RequestedVersion() version: ApiVersion | undefined): APIInfoJSON | APIInfoJson400 {
+    return this.rootInfo.forVersion(version ?? 'v3.1.0');
   }
 }
