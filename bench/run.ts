@@ -77,6 +77,7 @@ async function main(): Promise<void> {
       if (ok) break;
       await new Promise((r) => setTimeout(r, 100));
     }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- loosely typed JSON of a load script
     const call = async (method: string, path: string, body?: unknown, token?: string): Promise<any> => {
       const res = await fetch(base + path, {
         method,
