@@ -15,6 +15,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Run on the embedded PGlite (memory:// unless DATA_DIR is given) instead of a cloned PostgreSQL. */
   embedded?: boolean;
+  /** Share this database (another TestApp's `dbName`) instead of cloning one; close() leaves it. */
+  database?: string;
 }
 
 export interface TestApp {
@@ -23,6 +25,8 @@ export interface TestApp {
   db: DataSource;
   config: AppConfig;
   seed: Seed;
+  /** The cloned PostgreSQL database (undefined on the embedded database). */
+  dbName?: string;
   /** `DirectLogin: token=T` header. */
   auth(token: string): Record<string, string>;
   close(): Promise<void>;
@@ -33,7 +37,7 @@ export interface TestApp {
  * migrated template; `close()` drops it. Each test file gets one, so files never share rows.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dbName = options.embedded ? undefined : await cloneTemplate();
+  const dbName = options.embedded ? undefined : (options.database ?? (await cloneTemplate()));
   const env: Record<string, string> = {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...(dbName ? { DATABASE_URL: databaseUrl(dbName) } : { DATA_DIR: 'memory://' }),
@@ -56,10 +60,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     db,
     config,
     seed,
+    dbName,
     auth: (token) => ({ DirectLogin: `token=${token}` }),
     async close() {
       await app.close();
-      if (dbName) await dropDatabase(dbName);
+      if (dbName && !options.database) await dropDatabase(dbName);
     },
   };
 }
