@@ -21,7 +21,11 @@ export class AuthController {
       'Authentication is Optional',
     tags: ['User'],
     checks: [],
-    success: { status: 201, type: TokenJson, example: { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl' } },
+    success: {
+      status: 201,
+      type: TokenJson,
+      example: { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl' },
+    },
     errors: [
       'MissingDirectLoginHeader',
       'InvalidDirectLoginHeader',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import passport from 'passport';
+import { Authenticator } from 'passport';
 import { IsNull, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import type { ObpRequest, Principal } from '../../common/auth/principal';
@@ -12,14 +12,24 @@ import { isUuid } from '../../common/wire/ids';
 import { ConsumerService } from '../consumer/consumer.service';
 import { isLocked, UserService } from '../user/user.service';
 import { AuthTokenEntity } from './auth-token.entity';
-import { assertDirectLoginValues, directLoginParamsForLogin, tokenFromHeaders } from './direct-login-header';
-import { JWT_STRATEGY, type TokenClaims } from './jwt.strategy';
+import {
+  assertDirectLoginValues,
+  directLoginParamsForLogin,
+  tokenFromHeaders,
+} from './direct-login-header';
+import { JWT_STRATEGY, JwtStrategy, type TokenClaims } from './jwt.strategy';
 import { TokenSecretService } from './token-secret.service';
 
 type Headers = Record<string, string | string[] | undefined>;
 
 @Injectable()
 export class AuthService {
+  /**
+   * This app's own passport: the global one keeps a single strategy per name, so a second app in
+   * the same process (tests, two instances) would verify our tokens with its secret.
+   */
+  private readonly passport = new Authenticator();
+
   constructor(
     @InjectRepository(AuthTokenEntity) private readonly tokens: Repository<AuthTokenEntity>,
     private readonly users: UserService,
@@ -27,13 +37,19 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly secrets: TokenSecretService,
     private readonly config: AppConfig,
-  ) {}
+    strategy: JwtStrategy,
+  ) {
+    this.passport.use(JWT_STRATEGY, strategy);
+  }
 
   /** POST /my/logins/direct, in OBP's check order ([P §1.3]). */
   async directLogin(headers: Headers): Promise<{ token: string }> {
     const params = directLoginParamsForLogin(headers);
-    const missing = (['username', 'password', 'consumer_key'] as const).filter((k) => params[k] === undefined);
-    if (missing.length > 0) throw new ObpException(ObpError.DirectLoginMissingParameters, missing.join(', '));
+    const missing = (['username', 'password', 'consumer_key'] as const).filter(
+      (k) => params[k] === undefined,
+    );
+    if (missing.length > 0)
+      throw new ObpException(ObpError.DirectLoginMissingParameters, missing.join(', '));
     const { username, password, consumer_key } = params as Required<typeof params>;
     assertDirectLoginValues({ username, password, consumer_key });
 
@@ -64,7 +80,12 @@ export class AuthService {
   async issue(userId: string, consumerId: string | null): Promise<string> {
     const ttl = this.config.tokenTtlSeconds;
     const row = await this.tokens.save(
-      this.tokens.create({ userId, consumerId, expiresAt: new Date(Date.now() + ttl * 1000), revokedAt: null }),
+      this.tokens.create({
+        userId,
+        consumerId,
+        expiresAt: new Date(Date.now() + ttl * 1000),
+        revokedAt: null,
+      }),
     );
     return this.jwt.signAsync(
       { sub: userId, cid: consumerId },
@@ -85,7 +106,7 @@ export class AuthService {
         if (err || !claims) reject(new ObpException(ObpError.DirectLoginInvalidToken, token));
         else resolve(claims);
       };
-      const authenticate = passport.authenticate(JWT_STRATEGY, { session: false }, done) as (
+      const authenticate = this.passport.authenticate(JWT_STRATEGY, { session: false }, done) as (
         req: unknown,
         res: unknown,
         next: unknown,
@@ -100,8 +121,12 @@ export class AuthService {
     const claims = await this.verify(req, token);
     const invalid = new ObpException(ObpError.DirectLoginInvalidToken, token);
     if (!isUuid(claims.jti ?? '') || !isUuid(claims.sub ?? '')) throw invalid;
-    const row = await this.tokens.findOne({ where: { id: claims.jti, revokedAt: IsNull() }, relations: { user: true } });
-    if (!row || !row.user || row.userId !== claims.sub || row.expiresAt.getTime() <= Date.now()) throw invalid;
+    const row = await this.tokens.findOne({
+      where: { id: claims.jti, revokedAt: IsNull() },
+      relations: { user: true },
+    });
+    if (!row || !row.user || row.userId !== claims.sub || row.expiresAt.getTime() <= Date.now())
+      throw invalid;
     if (isLocked(row.user)) {
       throw new ObpException(ObpError.UsernameHasBeenLocked, '', oldStyle ? 400 : 401);
     }
@@ -113,7 +138,12 @@ export class AuthService {
       });
       if (latest?.id !== row.id) throw invalid;
     }
-    return { userId: row.userId, username: row.user.username, consumerId: row.consumerId, tokenId: row.id };
+    return {
+      userId: row.userId,
+      username: row.user.username,
+      consumerId: row.consumerId,
+      tokenId: row.id,
+    };
   }
 
   /** Logout: the token stops working at once, on every instance. */

@@ -1,7 +1,9 @@
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 
-export type DirectLoginParams = Partial<Record<'username' | 'password' | 'consumer_key' | 'token', string>>;
+export type DirectLoginParams = Partial<
+  Record<'username' | 'password' | 'consumer_key' | 'token', string>
+>;
 
 const KEPT = new Set(['username', 'password', 'consumer_key', 'token']);
 
@@ -20,7 +22,8 @@ export function parseDirectLoginParams(raw: string): DirectLoginParams {
     if (eq < 0) continue;
     const key = item.slice(0, eq).trim();
     let value = item.slice(eq + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+      value = value.slice(1, -1);
     if (KEPT.has(key) && value !== '') params[key as keyof DirectLoginParams] = value;
   }
   return params;
@@ -70,8 +73,10 @@ const USERNAME = /^[A-Za-z0-9\-._@ ]+$/;
 const PASSWORD = /^[A-Za-z0-9 !"#$%&'()*+,\-./:;<=>?@\\^_`{|}~]+$/;
 const CONSUMER_KEY = /^[A-Za-z0-9-]+$/;
 
-/** Check 3 of [P §1.3]: characters and lengths; all bad parameters' messages, concatenated. */
-export function assertDirectLoginValues(p: Required<Pick<DirectLoginParams, 'username' | 'password' | 'consumer_key'>>): void {
+/** Checks 3 and 3b of [P §1.3]: characters and lengths; all bad parameters' messages, concatenated. */
+export function assertDirectLoginValues(
+  p: Required<Pick<DirectLoginParams, 'username' | 'password' | 'consumer_key'>>,
+): void {
   const problems: string[] = [];
   for (const [value, pattern] of [
     [p.username, USERNAME],
@@ -80,7 +85,8 @@ export function assertDirectLoginValues(p: Required<Pick<DirectLoginParams, 'use
     if (value.length > 512) problems.push(ObpError.InvalidValueLength.message);
     else if (!pattern.test(value)) problems.push(ObpError.InvalidValueCharacters.message);
   }
+  if (p.consumer_key.length > 512) problems.push(ObpError.ConsumerKeyTooLong.message);
+  else if (!CONSUMER_KEY.test(p.consumer_key))
+    problems.push(ObpError.ConsumerKeyNotAlphanumeric.message);
   if (problems.length > 0) throw new ObpException({ status: 400, message: problems.join('') });
-  if (p.consumer_key.length > 512) throw new ObpException(ObpError.ConsumerKeyTooLong);
-  if (!CONSUMER_KEY.test(p.consumer_key)) throw new ObpException(ObpError.ConsumerKeyNotAlphanumeric);
 }

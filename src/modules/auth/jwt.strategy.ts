@@ -24,8 +24,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
   constructor(secrets: TokenSecretService) {
     super({
       jwtFromRequest: (req: Request & { obpToken?: string }) => req.obpToken ?? null,
-      secretOrKeyProvider: (_req: unknown, _raw: unknown, done: (err: unknown, key?: Buffer) => void) =>
-        done(null, secrets.secret),
+      secretOrKeyProvider: (
+        _req: unknown,
+        _raw: unknown,
+        done: (err: unknown, key?: Buffer) => void,
+      ) => done(null, secrets.secret),
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });
