@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ObpError } from '../../common/errors/obp-errors';
+import { ObpException } from '../../common/errors/obp.exception';
+import { parseObpDate } from '../../common/wire/obp-date';
+import {
+  type KycCheckJSON,
+  type KycChecksJSON,
+  type PostKycCheckJSON,
+  toKycCheckJSON,
+} from './dto/kyc-check.dto';
+import { KycCheckEntity } from './kyc-check.entity';
+import { assertKycId, upsertForCustomer } from './kyc-write';
+
+@Injectable()
+export class KycCheckService {
+  constructor(
+    @InjectRepository(KycCheckEntity) private readonly checks: Repository<KycCheckEntity>,
+  ) {}
+
+  /** Create or replace; 409 when the id belongs to another customer ([K §6.6], [K §9] item 6). */
+  async put(
+    bankId: string,
+    customerId: string,
+    checkId: string,
+    body: PostKycCheckJSON,
+  ): Promise<KycCheckJSON> {
+    assertKycId('KYC_CHECK_ID', checkId);
+    const row = await upsertForCustomer(this.checks, {
+      id: checkId,
+      bankId,
+      customerId,
+      customerNumber: body.customer_number,
+      date: parseObpDate(body.date)!,
+      how: body.how,
+      staffUserId: body.staff_user_id,
+      staffName: body.staff_name,
+      satisfied: body.satisfied,
+      comments: body.comments,
+    });
+    if (!row)
+      throw new ObpException(
+        ObpError.KycIdUsedByAnotherCustomer,
+        'KYC_CHECK_ID already used by another customer.',
+      );
+    return toKycCheckJSON(row);
+  }
+
+  /** Every check of the customer, at any bank; most recently created or updated first ([K §7]). */
+  async list(customerId: string): Promise<KycChecksJSON> {
+    const rows = await this.checks.find({
+      where: { customerId },
+      order: { updatedAt: 'DESC', id: 'ASC' },
+    });
+    return { checks: rows.map(toKycCheckJSON) };
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ObpError } from '../../common/errors/obp-errors';
+import { ObpException } from '../../common/errors/obp.exception';
+import { parseObpDate } from '../../common/wire/obp-date';
+import {
+  type KycMediaJSON,
+  type KycMediasJSON,
+  type PostKycMediaJSON,
+  toKycMediaJSON,
+} from './dto/kyc-media.dto';
+import { KycMediaEntity } from './kyc-media.entity';
+import { assertKycId, upsertForCustomer } from './kyc-write';
+
+@Injectable()
+export class KycMediaService {
+  constructor(
+    @InjectRepository(KycMediaEntity) private readonly media: Repository<KycMediaEntity>,
+  ) {}
+
+  /**
+   * Create or replace; 409 when the id belongs to another customer ([K §6.6], [K §9] item 6). The
+   * `relates_to_*` ids are stored as given, not looked up (as OBP).
+   */
+  async put(
+    bankId: string,
+    customerId: string,
+    mediaId: string,
+    body: PostKycMediaJSON,
+  ): Promise<KycMediaJSON> {
+    assertKycId('KYC_MEDIA_ID', mediaId);
+    const row = await upsertForCustomer(this.media, {
+      id: mediaId,
+      bankId,
+      customerId,
+      customerNumber: body.customer_number,
+      type: body.type,
+      url: body.url,
+      date: parseObpDate(body.date)!,
+      relatesToKycDocumentId: body.relates_to_kyc_document_id,
+      relatesToKycCheckId: body.relates_to_kyc_check_id,
+    });
+    if (!row)
+      throw new ObpException(
+        ObpError.KycIdUsedByAnotherCustomer,
+        'KYC_MEDIA_ID already used by another customer.',
+      );
+    return toKycMediaJSON(row);
+  }
+
+  /** Every media item of the customer, at any bank; most recently created or updated first ([K §7]). */
+  async list(customerId: string): Promise<KycMediasJSON> {
+    const rows = await this.media.find({
+      where: { customerId },
+      order: { updatedAt: 'DESC', id: 'ASC' },
+    });
+    return { medias: rows.map(toKycMediaJSON) };
+  }
+}
