@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { isUniqueViolation } from '../../common/errors/database-errors';
+import { ObpError } from '../../common/errors/obp-errors';
+import { ObpException } from '../../common/errors/obp.exception';
+import { isUuid } from '../../common/wire/ids';
+import {
+  type PostTaxResidenceJsonV310,
+  type TaxResidenceJsonV310,
+  type TaxResidenceV310,
+  toTaxResidenceV310,
+} from './dto/tax-residence.dto';
+import { TaxResidenceEntity } from './tax-residence.entity';
+
+@Injectable()
+export class TaxResidenceService {
+  constructor(
+    @InjectRepository(TaxResidenceEntity)
+    private readonly taxResidences: Repository<TaxResidenceEntity>,
+  ) {}
+
+  /** A duplicate (customer, domain, tax_number) is OBP's plain storage failure, 400 OBP-50200 ([K §2.1]). */
+  async create(customerId: string, body: PostTaxResidenceJsonV310): Promise<TaxResidenceV310> {
+    try {
+      const row = await this.taxResidences.save(
+        this.taxResidences.create({ customerId, domain: body.domain, taxNumber: body.tax_number }),
+      );
+      return toTaxResidenceV310(row);
+    } catch (err) {
+      if (isUniqueViolation(err, 'uq_tax_residence_customer_domain_number')) {
+        throw new ObpException(ObpError.ConnectorEmptyResponse);
+      }
+      throw err;
+    }
+  }
+
+  async list(customerId: string): Promise<TaxResidenceJsonV310> {
+    const rows = await this.taxResidences.find({
+      where: { customerId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return { tax_residence: rows.map(toTaxResidenceV310) };
+  }
+
+  /** Only a residence of this customer is deleted; any other id is "not found" ([K §9] item 5). */
+  async delete(customerId: string, taxResidenceId: string): Promise<boolean> {
+    const result = isUuid(taxResidenceId)
+      ? await this.taxResidences.delete({ id: taxResidenceId, customerId })
+      : { affected: 0 };
+    if (!result.affected) {
+      throw new ObpException(
+        ObpError.ConnectorEmptyResponse,
+        ` <- ${ObpError.TaxResidenceNotFound.message}`,
+      );
+    }
+    return true;
+  }
+}
