@@ -6,6 +6,7 @@ import {
   CreateUserJson,
   UserJsonV200,
   UserJsonV300,
+  UserLockStatusJson,
   UsersJsonV200,
   userExamples,
 } from './dto/user.dto';
@@ -40,7 +41,7 @@ export class UserController {
     errors: ['InvalidPasswordFormat', 'InvalidUserField', 'UserAlreadyExists', 'UnknownError'],
   })
   createUser(@Body() body: CreateUserJson): Promise<UserJsonV200> {
-    return this.users.create(body).then((u) => this.users.toJsonV200(u));
+    return this.users.createJson(body);
   }
 
   @ObpEndpoint({
@@ -51,11 +52,15 @@ export class UserController {
     description: 'Get the logged in user, with their entitlements.',
     tags: ['User'],
     checks: ['login'],
-    success: { status: 200, type: UserJsonV300, example: { ...userExamples.user, views: { list: [] } } },
+    success: {
+      status: 200,
+      type: UserJsonV300,
+      example: { ...userExamples.user, views: { list: [] } },
+    },
     errors: ['UnknownError'],
   })
   getCurrentUser(@CurrentUser() me: Principal): Promise<UserJsonV300> {
-    return this.users.getById(me.userId).then((u) => this.users.toJsonV300(u));
+    return this.users.currentJson(me.userId);
   }
 
   @ObpEndpoint({
@@ -70,7 +75,7 @@ export class UserController {
     errors: ['UserNotFoundByUserId', 'UnknownError'],
   })
   getUserByUserId(@Param('USER_ID') userId: string): Promise<UserJsonV200> {
-    return this.users.getById(userId).then((u) => this.users.toJsonV200(u));
+    return this.users.byIdJson(userId);
   }
 
   @ObpEndpoint({
@@ -85,7 +90,7 @@ export class UserController {
     errors: ['UserNotFoundByProviderAndUsername', 'UnknownError'],
   })
   getUserByUsername(@Param('USERNAME') username: string): Promise<UserJsonV200> {
-    return this.users.getByUsername(username).then((u) => this.users.toJsonV200(u));
+    return this.users.byUsernameJson(username);
   }
 
   @ObpEndpoint({
@@ -100,7 +105,7 @@ export class UserController {
     errors: ['UnknownError'],
   })
   getUser(@Param('EMAIL') email: string): Promise<UsersJsonV200> {
-    return this.users.findByEmail(email).then((list) => this.users.toJsonList(list));
+    return this.users.byEmailJson(email);
   }
 
   @ObpEndpoint({
@@ -115,7 +120,7 @@ export class UserController {
     errors: ['UnknownError'],
   })
   getUsers(): Promise<UsersJsonV200> {
-    return this.users.findAll().then((list) => this.users.toJsonList(list));
+    return this.users.allJson();
   }
 
   @ObpEndpoint({
@@ -152,14 +157,15 @@ export class UserController {
     route: 'POST /users/USERNAME/locks',
     implementedIn: 'v4.0.0',
     summary: 'Lock the user',
-    description: 'Lock the user specified by USERNAME: DirectLogin and their tokens stop working until unlocked.',
+    description:
+      'Lock the user specified by USERNAME: DirectLogin and their tokens stop working until unlocked.',
     tags: ['User'],
     roles: ['CanLockUser'],
     checks: ['login', 'role'],
-    success: { status: 200, type: BadLoginStatusJson, example: UserLockService.example },
+    success: { status: 200, type: UserLockStatusJson, example: UserLockService.lockExample },
     errors: ['UserNotFoundByProviderAndUsername', 'UnknownError'],
   })
-  lockUser(@Param('USERNAME') username: string): Promise<BadLoginStatusJson> {
+  lockUser(@Param('USERNAME') username: string): Promise<UserLockStatusJson> {
     return this.locks.lock(username);
   }
 }

@@ -14,7 +14,9 @@ import { UserEntity } from './user.entity';
 
 /** ASCII punctuation except `[` and `]` (OBP's regex side effect, [P §1.3]). */
 const PUNCT = `!"#$%&'()*+,\\-./:;<=>?@\\\\^_\`{|}~`;
-const STRONG_SHORT = new RegExp(`^(?=.*\\d)(?=.*[a-z])(?=.*[A-Z])(?=.*[${PUNCT}])[A-Za-z0-9${PUNCT}]{10,16}$`);
+const STRONG_SHORT = new RegExp(
+  `^(?=.*\\d)(?=.*[a-z])(?=.*[A-Z])(?=.*[${PUNCT}])[A-Za-z0-9${PUNCT}]{10,16}$`,
+);
 const LONG = new RegExp(`^[A-Za-z0-9 ${PUNCT}]{17,512}$`);
 const EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
@@ -22,11 +24,12 @@ const EMAIL =
 /** OBP's fullPasswordValidation ([P §2.1]). */
 export const isValidPassword = (p: string): boolean => STRONG_SHORT.test(p) || LONG.test(p);
 
-export const isValidEmail = (e: string): boolean => e.length <= 100 && EMAIL.test(e);
+/** A W3C-style address that fits OBP's 48-character email column ([P §2.1]). */
+export const isValidEmail = (e: string): boolean => e.length <= 48 && EMAIL.test(e);
 
 /** An e-mail address, or 8–100 of `a-z A-Z 0-9 . _` with no leading/trailing/doubled separators. */
 export const isValidUsername = (u: string): boolean =>
-  isValidEmail(u) ||
+  (u.length <= 100 && EMAIL.test(u)) ||
   (/^[A-Za-z0-9._]{8,100}$/.test(u) && !/^[._]|[._]$/.test(u) && !/(__|\._|_\.|\.\.)/.test(u));
 
 @Injectable()
@@ -58,7 +61,34 @@ export class UserService {
     return { users: await Promise.all(users.map((u) => this.toJsonV200(u))) };
   }
 
-  async create(body: CreateUserJson, validated = this.config.userAccountValidated): Promise<UserEntity> {
+  async createJson(body: CreateUserJson): Promise<UserJsonV200> {
+    return this.toJsonV200(await this.create(body));
+  }
+
+  async currentJson(userId: string): Promise<UserJsonV300> {
+    return this.toJsonV300(await this.getById(userId));
+  }
+
+  async byIdJson(userId: string): Promise<UserJsonV200> {
+    return this.toJsonV200(await this.getById(userId));
+  }
+
+  async byUsernameJson(username: string): Promise<UserJsonV200> {
+    return this.toJsonV200(await this.getByUsername(username));
+  }
+
+  async byEmailJson(email: string): Promise<{ users: UserJsonV200[] }> {
+    return this.toJsonList(await this.findByEmail(email));
+  }
+
+  async allJson(): Promise<{ users: UserJsonV200[] }> {
+    return this.toJsonList(await this.findAll());
+  }
+
+  async create(
+    body: CreateUserJson,
+    validated = this.config.userAccountValidated,
+  ): Promise<UserEntity> {
     if (!isValidPassword(body.password)) throw new ObpException(ObpError.InvalidPasswordFormat);
     const problems: string[] = [];
     if (!isValidUsername(body.username)) {
@@ -83,7 +113,8 @@ export class UserService {
         }),
       );
     } catch (err) {
-      if (isUniqueViolation(err, 'uq_app_user_username')) throw new ObpException(ObpError.UserAlreadyExists);
+      if (isUniqueViolation(err, 'uq_app_user_username'))
+        throw new ObpException(ObpError.UserAlreadyExists);
       throw err;
     }
   }
@@ -98,7 +129,8 @@ export class UserService {
 
   async getById(userId: string): Promise<UserEntity> {
     const user = await this.findById(userId);
-    if (!user) throw new ObpException(ObpError.UserNotFoundByUserId, ` Current UserId(${userId})`, 400);
+    if (!user)
+      throw new ObpException(ObpError.UserNotFoundByUserId, ` Current UserId(${userId})`, 400);
     return user;
   }
 
@@ -131,12 +163,16 @@ export class UserService {
   }
 
   async recordSuccessfulLogin(user: UserEntity): Promise<void> {
-    if (user.badLoginAttempts !== 0) await this.users.update({ id: user.id }, { badLoginAttempts: 0 });
+    if (user.badLoginAttempts !== 0)
+      await this.users.update({ id: user.id }, { badLoginAttempts: 0 });
   }
 
   async setLocked(username: string, locked: boolean): Promise<UserEntity> {
     const user = await this.getByUsername(username);
-    await this.users.update({ id: user.id }, locked ? { locked: true } : { locked: false, badLoginAttempts: 0 });
+    await this.users.update(
+      { id: user.id },
+      locked ? { locked: true } : { locked: false, badLoginAttempts: 0 },
+    );
     return this.getByUsername(username);
   }
 
@@ -145,7 +181,10 @@ export class UserService {
     const existing = await this.findByUsername(username);
     const passwordHash = await hashPassword(password);
     if (existing) {
-      await this.users.update({ id: existing.id }, { passwordHash, validated: true, locked: false, badLoginAttempts: 0 });
+      await this.users.update(
+        { id: existing.id },
+        { passwordHash, validated: true, locked: false, badLoginAttempts: 0 },
+      );
       return (await this.findById(existing.id))!;
     }
     try {
@@ -162,7 +201,8 @@ export class UserService {
       );
     } catch (err) {
       // another instance created it at the same moment
-      if (isUniqueViolation(err, 'uq_app_user_username')) return this.ensureUser(username, password);
+      if (isUniqueViolation(err, 'uq_app_user_username'))
+        return this.ensureUser(username, password);
       throw err;
     }
   }

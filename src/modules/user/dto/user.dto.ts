@@ -1,11 +1,14 @@
 import { ObpString } from '../../../common/wire/obp-string';
 import type { EntitlementJsonV200 } from '../../entitlement/dto/entitlement.dto';
 
-/** Body of POST /users (OBP's CreateUserJson). */
+/**
+ * Body of POST /users (OBP's CreateUserJson). The lengths of email, username and password are the
+ * service's rules (OBP answers OBP-50005 / OBP-30207 for them, not OBP-10001).
+ */
 export class CreateUserJson {
-  @ObpString(100) email!: string;
-  @ObpString(100) username!: string;
-  @ObpString(512) password!: string;
+  @ObpString() email!: string;
+  @ObpString() username!: string;
+  @ObpString() password!: string;
   @ObpString(100) first_name!: string;
   @ObpString(100) last_name!: string;
 }
@@ -42,6 +45,7 @@ export class BadLoginStatusJson {
   last_failure_date!: string;
 }
 
+/** OBP's UserLockStatusJson (v4.0.0 lockUser). */
 export class UserLockStatusJson {
   user_id!: string;
   type_of_lock!: string;
