@@ -20,7 +20,7 @@ export class KycStatusController {
     description:
       'Add a KYC status for the customer specified by CUSTOMER_ID. KYC Status is a timeline of the KYC ' +
       'status of the customer.\n\n' +
-      '**Timeline** (our rule, [K §9] item 7): every PUT appends a new status and answers 201; earlier ones ' +
+      '**Timeline** (our rule): every PUT appends a new status and answers 201; earlier ones ' +
       'are kept and listed by GET kyc_statuses, newest first. (OBP keeps one row per bank and customer and ' +
       'overwrites it.) The response has no `bank_id` and no `id`, as in OBP.\n\n' +
       KYC_WRITE_NOTES,

@@ -9,7 +9,7 @@ export const KYC_ID_MAX_LENGTH = 44;
 export const KYC_WRITE_NOTES =
   '**Check order** (as OBP since 2019): login, role at BANK_ID, bank, customer, body. The role comes ' +
   'before the bank, so an unknown BANK_ID answers 403 to a caller without the role.\n\n' +
-  '**Customer at the bank** (our rule, [K §9] item 4): CUSTOMER_ID must belong to BANK_ID, else 404 ' +
+  '**Customer at the bank** (our rule): CUSTOMER_ID must belong to BANK_ID, else 404 ' +
   'OBP-30046. The stored and returned `bank_id` is BANK_ID.\n\n' +
   '**Body**: every field is required. Dates are strictly `yyyy-MM-ddTHH:mm:ssZ` in UTC: no milliseconds, ' +
   'no offset, no trailing text and no impossible dates such as `2017-02-30T00:00:00Z` (OBP would roll them ' +
@@ -23,7 +23,7 @@ export const kycIdNotes = (idName: string): string =>
   `(longer: 400 \`OBP-10001: Incorrect json format. ${idName} must be at most ${KYC_ID_MAX_LENGTH} characters.\`).\n\n` +
   `**Create or replace**: a PUT of a new ${idName} creates it; a PUT of an ${idName} the customer already has ` +
   'replaces every field (the creation time is kept, the update time moves). Both answer 201.\n\n' +
-  `**Collision** (our rule, [K §9] item 6): an ${idName} that already belongs to another customer is refused ` +
+  `**Collision** (our rule): an ${idName} that already belongs to another customer is refused ` +
   `with 409 \`OBP-30320: ${idName} already used by another customer.\` and nothing changes; OBP would ` +
   'silently move the row to this customer. Concurrent PUTs of one id never create two rows.';
 

@@ -14,7 +14,7 @@ import { MeetingService } from './meeting.service';
 const TAGS = ['Customer-Meeting', 'Customer', 'KYC'];
 
 const VISIBILITY =
-  '**Visibility** (our rule, [K §9] item 9; OBP shows every meeting of the bank to any logged-in user): ' +
+  '**Visibility** (our rule; OBP shows every meeting of the bank to any logged-in user): ' +
   'a meeting is visible to the user who created it (`present.customer_user_id`) and to users whose e-mail ' +
   'address is among the invitees (compared trimmed and lower-cased). Holders of our extension role ' +
   '`CanGetMeetingsAtOneBank` at BANK_ID (not an OBP role; no role is needed to call the endpoint) see every ' +
