@@ -196,7 +196,7 @@ describe('users', () => {
           code: 400,
           message: `OBP-10001: Incorrect json format. The Json body should be the CreateUserJson (${problem})`,
         });
-        expect(await countUsers(body.username as string)).toBe(0);
+        expect(await countUsers(body.username)).toBe(0);
       },
     );
 
