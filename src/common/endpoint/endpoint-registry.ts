@@ -17,6 +17,8 @@ export interface ObpEndpointOptions {
   implementedIn: ApiVersion;
   /** Last version prefix this endpoint is served under (default v5.1.0). */
   servedUntil?: ApiVersion;
+  /** First version prefix, where explorers call it under prefixes older than implementedIn. */
+  servedFrom?: ApiVersion;
   /** Served at this absolute path instead of under the version prefixes (DirectLogin). */
   absolutePath?: boolean;
   summary: string;

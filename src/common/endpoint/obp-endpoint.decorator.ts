@@ -27,7 +27,8 @@ export const CHECK_ERRORS: Record<Check, ObpErrorName[]> = {
 
 export function buildDefinition(options: ObpEndpointOptions, functionName: string): EndpointDefinition {
   const [verb, path] = options.route.split(' ') as [HttpVerb, string];
-  const versions = versionsBetween(options.implementedIn, options.servedUntil ?? DEFAULT_LAST_VERSION);
+  const first = options.servedFrom ?? options.implementedIn;
+  const versions = versionsBetween(first, options.servedUntil ?? DEFAULT_LAST_VERSION);
   const expressPath = toExpressPath(path);
   const allErrors: ObpErrorName[] = [];
   for (const name of [...options.checks.flatMap((c) => CHECK_ERRORS[c]), ...(options.errors ?? [])]) {
