@@ -242,7 +242,25 @@ const RESOURCES: IdResource[] = [
 
 describe('KYC (v2.0.0 endpoints)', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await createTestApp()));
+  /** Logins dominate the run time, so most tests share these and make their own customers. */
+  let home: BankEntity;
+  let staff: string; // every KYC role: the add roles at `home`, the get roles system-wide
+  let nobody: string; // no role at all
+  beforeAll(async () => {
+    t = await createTestApp();
+    home = await t.seed.bank();
+    staff = await t.seed.token({
+      CanAddKycCheck: home.id,
+      CanAddKycDocument: home.id,
+      CanAddKycMedia: home.id,
+      CanAddKycStatus: home.id,
+      CanGetAnyKycChecks: '',
+      CanGetAnyKycDocuments: '',
+      CanGetAnyKycMedia: '',
+      CanGetAnyKycStatuses: '',
+    });
+    nobody = await t.seed.token();
+  });
   afterAll(() => t.close());
 
   describe.each(RESOURCES)('PUT /banks/BANK_ID/customers/CUSTOMER_ID/$putSegment/$idName', (r) => {
@@ -253,8 +271,8 @@ describe('KYC (v2.0.0 endpoints)', () => {
     const rowsOf = (customerId: string) => t.db.getRepository(r.entity).countBy({ customerId });
 
     it('answers 201 with the stored item and GET lists it', async () => {
-      const { bank, customer } = await t.seed.customer();
-      const token = await t.seed.token({ [r.addRole]: bank.id, [r.getRole]: '' });
+      const { bank, customer } = await t.seed.customer(home);
+      const token = staff;
       const expected = { bank_id: bank.id, customer_id: customer.id, id: 'x-1', ...r.body };
       const res = await t.http
         .put(putUrl(bank.id, customer.id, 'x-1'))
@@ -267,8 +285,8 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
 
     it('accepts a JSON number for a string field and stores its text', async () => {
-      const { bank, customer } = await t.seed.customer();
-      const token = await t.seed.token({ [r.addRole]: bank.id });
+      const { bank, customer } = await t.seed.customer(home);
+      const token = staff;
       const res = await t.http
         .put(putUrl(bank.id, customer.id, 'num'))
         .set(t.auth(token))
@@ -278,8 +296,8 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
 
     it('replaces every field on a second PUT of the same id, keeps the creation time and answers 201', async () => {
-      const { bank, customer } = await t.seed.customer();
-      const token = await t.seed.token({ [r.addRole]: bank.id, [r.getRole]: '' });
+      const { bank, customer } = await t.seed.customer(home);
+      const token = staff;
       await t.http
         .put(putUrl(bank.id, customer.id, 'r1'))
         .set(t.auth(token))
@@ -302,8 +320,8 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
 
     it('lists the most recently created or updated first', async () => {
-      const { bank, customer } = await t.seed.customer();
-      const token = await t.seed.token({ [r.addRole]: bank.id, [r.getRole]: '' });
+      const { bank, customer } = await t.seed.customer(home);
+      const token = staff;
       for (const id of ['o1', 'o2', 'o3', 'o1']) {
         await t.http
           .put(putUrl(bank.id, customer.id, id))
@@ -316,9 +334,9 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
 
     it('answers 409 OBP-30320 when the id belongs to another customer, and does not move the row', async () => {
-      const { bank, customer } = await t.seed.customer();
+      const { bank, customer } = await t.seed.customer(home);
       const { customer: other } = await t.seed.customer(bank);
-      const token = await t.seed.token({ [r.addRole]: bank.id, [r.getRole]: '' });
+      const token = staff;
       const first = await t.http
         .put(putUrl(bank.id, customer.id, 'shared'))
         .set(t.auth(token))
@@ -360,8 +378,8 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
 
     it('never creates two rows for 20 concurrent PUTs of one new id', async () => {
-      const { bank, customer } = await t.seed.customer();
-      const token = await t.seed.token({ [r.addRole]: bank.id });
+      const { bank, customer } = await t.seed.customer(home);
+      const token = staff;
       const statuses = await Promise.all(
         Array.from({ length: 20 }, () =>
           t.http
@@ -376,9 +394,9 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
 
     it('gives one id to exactly one customer when two customers race for it', async () => {
-      const { bank, customer: a } = await t.seed.customer();
+      const { bank, customer: a } = await t.seed.customer(home);
       const { customer: b } = await t.seed.customer(bank);
-      const token = await t.seed.token({ [r.addRole]: bank.id });
+      const token = staff;
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b)).map((c) =>
           t.http
@@ -396,8 +414,8 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
 
     it('accepts a 44-character id and answers 400 OBP-10001 for a 45-character one, storing nothing', async () => {
-      const { bank, customer } = await t.seed.customer();
-      const token = await t.seed.token({ [r.addRole]: bank.id });
+      const { bank, customer } = await t.seed.customer(home);
+      const token = staff;
       await t.http
         .put(putUrl(bank.id, customer.id, 'i'.repeat(44)))
         .set(t.auth(token))
@@ -415,8 +433,8 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
 
     it('is served under /obp/v2.0.0 and /obp/v5.1.0 as well', async () => {
-      const { bank, customer } = await t.seed.customer();
-      const token = await t.seed.token({ [r.addRole]: bank.id, [r.getRole]: '' });
+      const { bank, customer } = await t.seed.customer(home);
+      const token = staff;
       const v2 = await t.http
         .put(putUrl(bank.id, customer.id, 'v2', '/obp/v2.0.0'))
         .set(t.auth(token))
@@ -445,7 +463,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
 
     it('answers 403 OBP-20006 without the role', async () => {
       const { bank, customer } = await t.seed.customer();
-      const token = await t.seed.token();
+      const token = nobody;
       const res = await t.http
         .put(putUrl(bank.id, customer.id, 'norole'))
         .set(t.auth(token))
@@ -468,7 +486,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
 
     it('answers 403 for an unknown BANK_ID when the caller lacks the role (the role is checked first)', async () => {
       const { customer } = await t.seed.customer();
-      const token = await t.seed.token();
+      const token = nobody;
       const res = await t.http
         .put(putUrl('no-such-bank', customer.id, 'nb'))
         .set(t.auth(token))
@@ -492,8 +510,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
 
     it('answers 404 OBP-30046 for an unknown CUSTOMER_ID, even with a bad body (customer before body)', async () => {
-      const bank = await t.seed.bank();
-      const token = await t.seed.token({ [r.addRole]: bank.id });
+      const [bank, token] = [home, staff];
       const unknown = randomUUID();
       const res = await t.http
         .put(putUrl(bank.id, unknown, 'nc'))
@@ -525,9 +542,8 @@ describe('KYC (v2.0.0 endpoints)', () => {
       let customerId: string;
       let token: string;
       beforeAll(async () => {
-        const { bank, customer } = await t.seed.customer();
-        [bankId, customerId] = [bank.id, customer.id];
-        token = await t.seed.token({ [r.addRole]: bank.id });
+        const { customer } = await t.seed.customer(home);
+        [bankId, customerId, token] = [home.id, customer.id, staff];
       });
       afterEach(async () => expect(await rowsOf(customerId)).toBe(0));
 
@@ -568,15 +584,15 @@ describe('KYC (v2.0.0 endpoints)', () => {
 
     it('answers 200 with an empty list for a customer without any', async () => {
       const { customer } = await t.seed.customer();
-      const token = await t.seed.token({ [r.getRole]: '' });
+      const token = staff;
       const res = await t.http.get(getUrl(customer.id)).set(t.auth(token)).expect(200);
       expect(res.body).toEqual({ [r.wrapper]: [] });
     });
 
     it("lists only this customer's items", async () => {
-      const { bank, customer } = await t.seed.customer();
+      const { bank, customer } = await t.seed.customer(home);
       const { customer: other } = await t.seed.customer(bank);
-      const token = await t.seed.token({ [r.addRole]: bank.id, [r.getRole]: '' });
+      const token = staff;
       const url = (c: string, id: string) =>
         `${V}/banks/${bank.id}/customers/${c}/${r.putSegment}/${id}`;
       await t.http.put(url(customer.id, 'mine')).set(t.auth(token)).send(r.body).expect(201);
@@ -596,7 +612,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
 
     it('answers 403 OBP-20006 (system role, no bank suffix) without the role', async () => {
       const { customer } = await t.seed.customer();
-      const token = await t.seed.token();
+      const token = nobody;
       const res = await t.http.get(getUrl(customer.id)).set(t.auth(token));
       expect(res.status).toBe(403);
       expect(res.body).toEqual(missingRole(r.getRole));
@@ -610,7 +626,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
 
     it('answers 404 OBP-30046 for an unknown CUSTOMER_ID', async () => {
-      const token = await t.seed.token({ [r.getRole]: '' });
+      const token = staff;
       const unknown = randomUUID();
       const res = await t.http.get(getUrl(unknown)).set(t.auth(token));
       expect(res.body).toEqual(customerNotFound(unknown));
@@ -620,12 +636,8 @@ describe('KYC (v2.0.0 endpoints)', () => {
 
   describe('the same id for a check, a document and a media item', () => {
     it('keeps three separate resources', async () => {
-      const { bank, customer } = await t.seed.customer();
-      const token = await t.seed.token({
-        CanAddKycCheck: bank.id,
-        CanAddKycDocument: bank.id,
-        CanAddKycMedia: bank.id,
-      });
+      const { bank, customer } = await t.seed.customer(home);
+      const token = staff;
       for (const r of RESOURCES) {
         await t.http
           .put(`${V}/banks/${bank.id}/customers/${customer.id}/${r.putSegment}/x1`)
@@ -647,11 +659,10 @@ describe('KYC (v2.0.0 endpoints)', () => {
       t.db.getRepository(KycStatusEntity).countBy({ customerId });
     // the malformed-body cases share one customer: none of them may store anything
     let badInput: { bank: BankEntity; customer: CustomerEntity } | undefined;
-    let badToken: string | undefined;
 
     it('answers 201 with the status (no bank_id, no id) and GET lists it', async () => {
-      const { bank, customer } = await t.seed.customer();
-      const token = await t.seed.token({ CanAddKycStatus: bank.id, CanGetAnyKycStatuses: '' });
+      const { bank, customer } = await t.seed.customer(home);
+      const token = staff;
       const res = await t.http
         .put(putUrl(bank.id, customer.id))
         .set(t.auth(token))
@@ -669,8 +680,8 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
 
     it('appends to a timeline: every PUT is kept, newest first', async () => {
-      const { bank, customer } = await t.seed.customer();
-      const token = await t.seed.token({ CanAddKycStatus: bank.id, CanGetAnyKycStatuses: '' });
+      const { bank, customer } = await t.seed.customer(home);
+      const token = staff;
       const bodies = [
         { customer_number: '5987953', ok: false, date: '2017-09-19T00:00:00Z' },
         { customer_number: '5987953', ok: true, date: '2017-09-20T00:00:00Z' },
@@ -688,8 +699,8 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
 
     it('is served under /obp/v2.0.0 as well', async () => {
-      const { bank, customer } = await t.seed.customer();
-      const token = await t.seed.token({ CanAddKycStatus: bank.id, CanGetAnyKycStatuses: '' });
+      const { bank, customer } = await t.seed.customer(home);
+      const token = staff;
       const res = await t.http
         .put(putUrl(bank.id, customer.id, '/obp/v2.0.0'))
         .set(t.auth(token))
@@ -713,7 +724,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
       const { bank, customer } = await t.seed.customer();
       const res = await t.http
         .put(putUrl(bank.id, customer.id))
-        .set(t.auth(await t.seed.token()))
+        .set(t.auth(nobody))
         .send(statusBody);
       expect(res.body).toEqual(missingRole('CanAddKycStatus', bank.id));
       expect(await rowsOf(customer.id)).toBe(0);
@@ -734,7 +745,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
       const { customer } = await t.seed.customer();
       const without = await t.http
         .put(putUrl('no-such-bank', customer.id))
-        .set(t.auth(await t.seed.token()))
+        .set(t.auth(nobody))
         .send(statusBody);
       expect(without.body).toEqual(missingRole('CanAddKycStatus', 'no-such-bank'));
       const token = await t.seed.token({ CanAddKycStatus: 'no-such-bank' });
@@ -792,9 +803,8 @@ describe('KYC (v2.0.0 endpoints)', () => {
         'customer_number must be shorter than or equal to 64 characters',
       ],
     ])('answers 400 OBP-10001 for %s and stores nothing', async (_what, body, detail) => {
-      const { bank, customer } = (badInput ??= await t.seed.customer());
-      badToken ??= await t.seed.token({ CanAddKycStatus: bank.id });
-      const res = await t.http.put(putUrl(bank.id, customer.id)).set(t.auth(badToken)).send(body);
+      const { bank, customer } = (badInput ??= await t.seed.customer(home));
+      const res = await t.http.put(putUrl(bank.id, customer.id)).set(t.auth(staff)).send(body);
       expect(res.body).toEqual(badJson('PostKycStatusJSON', detail));
       expect(res.status).toBe(400);
       expect(await rowsOf(customer.id)).toBe(0);
@@ -806,7 +816,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
 
     it('answers 200 with an empty list for a customer without any', async () => {
       const { customer } = await t.seed.customer();
-      const token = await t.seed.token({ CanGetAnyKycStatuses: '' });
+      const token = staff;
       const res = await t.http.get(getUrl(customer.id)).set(t.auth(token)).expect(200);
       expect(res.body).toEqual({ statuses: [] });
     });
@@ -820,12 +830,12 @@ describe('KYC (v2.0.0 endpoints)', () => {
 
     it('answers 403 OBP-20006 without the role', async () => {
       const { customer } = await t.seed.customer();
-      const res = await t.http.get(getUrl(customer.id)).set(t.auth(await t.seed.token()));
+      const res = await t.http.get(getUrl(customer.id)).set(t.auth(nobody));
       expect(res.body).toEqual(missingRole('CanGetAnyKycStatuses'));
     });
 
     it('answers 404 OBP-30046 for an unknown CUSTOMER_ID', async () => {
-      const token = await t.seed.token({ CanGetAnyKycStatuses: '' });
+      const token = staff;
       const res = await t.http.get(getUrl('not-a-customer')).set(t.auth(token));
       expect(res.body).toEqual(customerNotFound('not-a-customer'));
     });
