@@ -17,15 +17,21 @@ export interface CheckServices {
 
 /**
  * The OBP-20006 text ([P §9.4]): one role → `<Role> at Bank(<id>)` or `<Role>`; any-of → joined with
- * ` or `, plus ` for BankId(<id>).` when one of them is a bank role.
+ * ` or `, plus ` for BankId(<id>).` when one of them is a bank role (not for the `plain` form).
  */
-export function missingRolesSuffix(roles: Role[], bankId: string | undefined): string {
+export function missingRolesSuffix(
+  roles: Role[],
+  bankId: string | undefined,
+  form: 'anyOf' | 'plain' = 'anyOf',
+): string {
   if (roles.length === 1) {
     const [role] = roles;
     return requiresBankId(role) && bankId !== undefined ? `${role} at Bank(${bankId})` : role;
   }
-  const anyBankRole = roles.some(requiresBankId);
-  return roles.join(' or ') + (anyBankRole && bankId !== undefined ? ` for BankId(${bankId}).` : '');
+  const anyBankRole = form === 'anyOf' && roles.some(requiresBankId);
+  return (
+    roles.join(' or ') + (anyBankRole && bankId !== undefined ? ` for BankId(${bankId}).` : '')
+  );
 }
 
 type CheckFn = (req: ObpRequest, def: EndpointDefinition, services: CheckServices) => Promise<void>;
@@ -54,13 +60,19 @@ export const CHECKS: Record<Check, CheckFn> = {
     if (roles.length === 0) return;
     const bankId = param(req, 'BANK_ID');
     if (!req.user || !(await services.hasAnyRole(req.user.userId, roles, bankId))) {
-      throw new ObpException(ObpError.UserHasMissingRoles, missingRolesSuffix(roles, bankId));
+      throw new ObpException(
+        ObpError.UserHasMissingRoles,
+        missingRolesSuffix(roles, bankId, def.missingRolesText),
+      );
     }
   },
   async customer(req, _def, services) {
     const customerId = param(req, 'CUSTOMER_ID') ?? '';
     if (!(await services.customerExists(customerId, param(req, 'BANK_ID')))) {
-      throw new ObpException(ObpError.CustomerNotFoundByCustomerId, `. Current CustomerId(${customerId})`);
+      throw new ObpException(
+        ObpError.CustomerNotFoundByCustomerId,
+        `. Current CustomerId(${customerId})`,
+      );
     }
   },
   async user(req, _def, services) {

@@ -27,6 +27,11 @@ export interface ObpEndpointOptions {
   tags: string[];
   /** Any-of, as OBP's hasAtLeastOneEntitlement. */
   roles?: Role[];
+  /**
+   * How OBP-20006 names `roles` ([P §9.4]): `anyOf` (default) adds ` for BankId(<id>).` when one is a
+   * bank role; `plain` only joins them with ` or ` (endpoints whose OBP code writes its own text).
+   */
+  missingRolesText?: 'anyOf' | 'plain';
   checks: Check[];
   body?: {
     type: Type<object>;

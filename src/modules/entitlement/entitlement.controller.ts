@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
+import { Body, Controller, Header, Param, Query } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import {
@@ -73,12 +73,18 @@ export class EntitlementController {
     route: 'DELETE /users/USER_ID/entitlement/ENTITLEMENT_ID',
     implementedIn: 'v2.0.0',
     summary: 'Delete Entitlement',
-    description: 'Delete the entitlement specified by ENTITLEMENT_ID of the user specified by USER_ID. Answers 204 with no body.',
+    description:
+      'Delete the entitlement specified by ENTITLEMENT_ID of the user specified by USER_ID. Answers 204 with no body.',
     tags: ['Role', 'Entitlement', 'User'],
     roles: ['CanDeleteEntitlementAtAnyBank'],
     checks: ['login', 'role'],
     success: { status: 204, example: '' },
-    errors: ['EntitlementNotFound', 'UserDoesNotHaveEntitlement', 'EntitlementCannotBeDeleted', 'UnknownError'],
+    errors: [
+      'EntitlementNotFound',
+      'UserDoesNotHaveEntitlement',
+      'EntitlementCannotBeDeleted',
+      'UnknownError',
+    ],
   })
   deleteEntitlement(
     @Param('USER_ID') userId: string,
@@ -110,9 +116,11 @@ export class EntitlementController {
     route: 'GET /banks/BANK_ID/users/USER_ID/entitlements',
     implementedIn: 'v2.1.0',
     summary: 'Get Entitlements for User at Bank',
-    description: 'Get the entitlements of the user specified by USER_ID at the bank specified by BANK_ID.',
+    description:
+      'Get the entitlements of the user specified by USER_ID at the bank specified by BANK_ID.',
     tags: ['Role', 'Entitlement', 'User'],
     roles: ['CanGetEntitlementsForAnyUserAtOneBank', 'CanGetEntitlementsForAnyUserAtAnyBank'],
+    missingRolesText: 'plain',
     checks: ['login', 'bank', 'user', 'role'],
     success: { status: 200, type: EntitlementsJsonV200, example: list },
     errors: ['UnknownError'],
@@ -143,7 +151,8 @@ export class EntitlementController {
     route: 'GET /entitlements',
     implementedIn: 'v3.1.0',
     summary: 'Get all Entitlements',
-    description: 'Get all entitlements, optionally only those of one role (`?role=CanGetCustomer`).',
+    description:
+      'Get all entitlements, optionally only those of one role (`?role=CanGetCustomer`).',
     tags: ['Role', 'Entitlement'],
     roles: ['CanGetEntitlementsForAnyUserAtAnyBank'],
     checks: ['login', 'role'],
@@ -152,7 +161,13 @@ export class EntitlementController {
       status: 200,
       type: EntitlementsJsonV310,
       example: {
-        list: [{ ...entitlementExamples.entitlement, user_id: entitlementExamples.request.user.user_id, username: 'felixsmith' }],
+        list: [
+          {
+            ...entitlementExamples.entitlement,
+            user_id: entitlementExamples.request.user.user_id,
+            username: 'felixsmith',
+          },
+        ],
       },
     },
     errors: ['UnknownError'],
@@ -231,7 +246,9 @@ export class EntitlementController {
     success: { status: 200, type: EntitlementRequestsJson, example: requests },
     errors: ['UnknownError'],
   })
-  getEntitlementRequestsForCurrentUser(@CurrentUser() me: Principal): Promise<EntitlementRequestsJson> {
+  getEntitlementRequestsForCurrentUser(
+    @CurrentUser() me: Principal,
+  ): Promise<EntitlementRequestsJson> {
     return this.entitlements.requestsJson(me.userId);
   }
 
@@ -240,13 +257,16 @@ export class EntitlementController {
     implementedIn: 'v3.0.0',
     servedUntil: 'v7.0.0',
     summary: 'Delete Entitlement Request',
-    description: 'Delete the entitlement request specified by ENTITLEMENT_REQUEST_ID. Answers 200 with the body `true`.',
+    description:
+      'Delete the entitlement request specified by ENTITLEMENT_REQUEST_ID. Answers 200 with the body `true`.',
     tags: ['Role', 'Entitlement', 'User'],
     roles: ['CanDeleteEntitlementRequestsAtAnyBank'],
     checks: ['login', 'role'],
     success: { status: 200, example: true },
     errors: ['EntitlementRequestNotFound', 'UnknownError'],
   })
+  // OBP answers a bare JSON `true`; Nest would send a non-object as text/html.
+  @Header('Content-Type', 'application/json')
   deleteEntitlementRequest(@Param('ENTITLEMENT_REQUEST_ID') requestId: string): Promise<true> {
     return this.entitlements.deleteRequest(requestId);
   }

@@ -11,7 +11,11 @@ export const toEntitlementJson = (e: EntitlementEntity): EntitlementJsonV200 => 
 });
 
 /** The pseudo-entry OBP lists for a super admin ([P §3.2]). */
-export const SUPER_ADMIN_ENTRY: EntitlementJsonV200 = { entitlement_id: '', role_name: 'SuperAdmin', bank_id: '' };
+export const SUPER_ADMIN_ENTRY: EntitlementJsonV200 = {
+  entitlement_id: '',
+  role_name: 'SuperAdmin',
+  bank_id: '',
+};
 
 export const toEntitlementRequestJson = (
   r: EntitlementRequestEntity,

@@ -15,7 +15,11 @@ import type {
   EntitlementRequestJson,
   EntitlementsJsonV310,
 } from './dto/entitlement.dto';
-import { SUPER_ADMIN_ENTRY, toEntitlementJson, toEntitlementRequestJson } from './entitlement.mapper';
+import {
+  SUPER_ADMIN_ENTRY,
+  toEntitlementJson,
+  toEntitlementRequestJson,
+} from './entitlement.mapper';
 import { EntitlementRequestEntity } from './entitlement-request.entity';
 import { EntitlementEntity } from './entitlement.entity';
 
@@ -27,7 +31,8 @@ export class EntitlementService {
   private readonly superAdmins = new Set<string>();
 
   constructor(
-    @InjectRepository(EntitlementEntity) private readonly entitlements: Repository<EntitlementEntity>,
+    @InjectRepository(EntitlementEntity)
+    private readonly entitlements: Repository<EntitlementEntity>,
     @InjectRepository(EntitlementRequestEntity)
     private readonly requests: Repository<EntitlementRequestEntity>,
     @Inject(forwardRef(() => BankService)) private readonly banks: BankService,
@@ -57,18 +62,24 @@ export class EntitlementService {
           or.orWhere("(e.roleName IN (:...systemRoles) AND e.bankId = '')", { systemRoles });
         }
         if (bankRoles.length > 0 && bankId !== undefined && bankId !== '') {
-          or.orWhere('(e.roleName IN (:...bankRoles) AND e.bankId = :bankId)', { bankRoles, bankId });
+          or.orWhere('(e.roleName IN (:...bankRoles) AND e.bankId = :bankId)', {
+            bankRoles,
+            bankId,
+          });
         }
       }),
     );
     return (await qb.getCount()) > 0;
   }
 
+  /** A USER_ID that is no UUID has no rows (and would be a type error in SQL). */
   listForUser(userId: string): Promise<EntitlementEntity[]> {
+    if (!isUuid(userId)) return Promise.resolve([]);
     return this.entitlements.find({ where: { userId }, order: ORDER });
   }
 
   listForUserAtBank(userId: string, bankId: string): Promise<EntitlementEntity[]> {
+    if (!isUuid(userId)) return Promise.resolve([]);
     return this.entitlements.find({ where: { userId, bankId }, order: ORDER });
   }
 
@@ -79,15 +90,24 @@ export class EntitlementService {
   /** Role known (OBP-10007) and bank_id of the right kind (OBP-30205/30206). */
   private assertRoleAndBankKind(roleName: string, bankId: string): Role {
     if (!isRole(roleName)) {
-      throw new ObpException(ObpError.IncorrectRoleName, `${roleName}. Possible roles are ${ROLE_NAMES.join(', ')}`);
+      throw new ObpException(
+        ObpError.IncorrectRoleName,
+        `${roleName}. Possible roles are ${ROLE_NAMES.join(', ')}`,
+      );
     }
-    if (requiresBankId(roleName) && bankId === '') throw new ObpException(ObpError.EntitlementIsBankRole);
-    if (!requiresBankId(roleName) && bankId !== '') throw new ObpException(ObpError.EntitlementIsSystemRole);
+    if (requiresBankId(roleName) && bankId === '')
+      throw new ObpException(ObpError.EntitlementIsBankRole);
+    if (!requiresBankId(roleName) && bankId !== '')
+      throw new ObpException(ObpError.EntitlementIsSystemRole);
     return roleName;
   }
 
   /** POST /users/USER_ID/entitlements, checks 4–8 of [P §3.1]. */
-  async grant(grantorId: string, userId: string, body: CreateEntitlementJSON): Promise<EntitlementEntity> {
+  async grant(
+    grantorId: string,
+    userId: string,
+    body: CreateEntitlementJSON,
+  ): Promise<EntitlementEntity> {
     const role = this.assertRoleAndBankKind(body.role_name, body.bank_id);
     const allowed =
       this.isSuperAdmin(grantorId) ||
@@ -105,7 +125,9 @@ export class EntitlementService {
       throw new ObpException(ObpError.BankNotFound, '', 400);
     }
     try {
-      return await this.entitlements.save(this.entitlements.create({ userId, roleName: role, bankId: body.bank_id }));
+      return await this.entitlements.save(
+        this.entitlements.create({ userId, roleName: role, bankId: body.bank_id }),
+      );
     } catch (err) {
       if (isUniqueViolation(err, 'uq_entitlement_user_role_bank')) {
         throw new ObpException(ObpError.EntitlementAlreadyExists);
@@ -127,7 +149,9 @@ export class EntitlementService {
   }
 
   async delete(userId: string, entitlementId: string): Promise<void> {
-    const entitlement = isUuid(entitlementId) ? await this.entitlements.findOneBy({ id: entitlementId }) : null;
+    const entitlement = isUuid(entitlementId)
+      ? await this.entitlements.findOneBy({ id: entitlementId })
+      : null;
     if (!entitlement) throw new ObpException(ObpError.EntitlementNotFound);
     if (entitlement.userId !== userId) throw new ObpException(ObpError.UserDoesNotHaveEntitlement);
     const result = await this.entitlements.delete({ id: entitlementId, userId });
@@ -136,13 +160,18 @@ export class EntitlementService {
 
   // Entitlement requests ([P §3.4])
 
-  async createRequest(userId: string, body: CreateEntitlementJSON): Promise<EntitlementRequestEntity> {
+  async createRequest(
+    userId: string,
+    body: CreateEntitlementJSON,
+  ): Promise<EntitlementRequestEntity> {
     if (body.bank_id !== '' && !(await this.banks.exists(body.bank_id))) {
       throw new ObpException(ObpError.BankNotFound, ` Current BankId is ${body.bank_id}`);
     }
     const role = this.assertRoleAndBankKind(body.role_name, body.bank_id);
     try {
-      return await this.requests.save(this.requests.create({ userId, roleName: role, bankId: body.bank_id }));
+      return await this.requests.save(
+        this.requests.create({ userId, roleName: role, bankId: body.bank_id }),
+      );
     } catch (err) {
       if (isUniqueViolation(err, 'uq_entitlement_request_user_role_bank')) {
         throw new ObpException(ObpError.EntitlementRequestAlreadyExists);
@@ -152,11 +181,14 @@ export class EntitlementService {
   }
 
   listRequests(userId?: string): Promise<EntitlementRequestEntity[]> {
-    return this.requests.find({ where: userId ? { userId } : {}, order: ORDER });
+    if (userId !== undefined && !isUuid(userId)) return Promise.resolve([]);
+    return this.requests.find({ where: userId !== undefined ? { userId } : {}, order: ORDER });
   }
 
   async deleteRequest(requestId: string): Promise<true> {
-    const result = isUuid(requestId) ? await this.requests.delete({ id: requestId }) : { affected: 0 };
+    const result = isUuid(requestId)
+      ? await this.requests.delete({ id: requestId })
+      : { affected: 0 };
     if (!result.affected) throw new ObpException(ObpError.EntitlementRequestNotFound);
     return true;
   }
@@ -165,7 +197,10 @@ export class EntitlementService {
 
   /** A user's entitlements; listings by USER_ID add the SuperAdmin pseudo-entry ([P §3.2]). */
   async listJson(userId: string, bankId?: string): Promise<{ list: EntitlementJsonV200[] }> {
-    const rows = bankId === undefined ? await this.listForUser(userId) : await this.listForUserAtBank(userId, bankId);
+    const rows =
+      bankId === undefined
+        ? await this.listForUser(userId)
+        : await this.listForUserAtBank(userId, bankId);
     const list = rows.map(toEntitlementJson);
     if (this.isSuperAdmin(userId)) list.push(SUPER_ADMIN_ENTRY);
     return { list };
@@ -180,23 +215,41 @@ export class EntitlementService {
     const users = await this.users.findByIds([...new Set(rows.map((r) => r.userId))]);
     const names = new Map(users.map((u) => [u.id, u.username]));
     return {
-      list: rows.map((r) => ({ ...toEntitlementJson(r), user_id: r.userId, username: names.get(r.userId) ?? '' })),
+      list: rows.map((r) => ({
+        ...toEntitlementJson(r),
+        user_id: r.userId,
+        username: names.get(r.userId) ?? '',
+      })),
     };
   }
 
-  async createRequestJson(userId: string, body: CreateEntitlementJSON): Promise<EntitlementRequestJson> {
+  async createRequestJson(
+    userId: string,
+    body: CreateEntitlementJSON,
+  ): Promise<EntitlementRequestJson> {
     const request = await this.createRequest(userId, body);
-    return toEntitlementRequestJson(request, await this.users.toJsonV200((await this.users.findById(userId))!));
+    return toEntitlementRequestJson(
+      request,
+      await this.users.toJsonV200((await this.users.findById(userId))!),
+    );
   }
 
   async requestsJson(userId?: string): Promise<{ entitlement_requests: EntitlementRequestJson[] }> {
     const rows = await this.listRequests(userId);
     const users = await this.users.findByIds([...new Set(rows.map((r) => r.userId))]);
-    const byId = new Map(await Promise.all(users.map(async (u) => [u.id, await this.users.toJsonV200(u)] as const)));
-    return { entitlement_requests: rows.map((r) => toEntitlementRequestJson(r, byId.get(r.userId)!)) };
+    const byId = new Map(
+      await Promise.all(users.map(async (u) => [u.id, await this.users.toJsonV200(u)] as const)),
+    );
+    return {
+      entitlement_requests: rows.map((r) => toEntitlementRequestJson(r, byId.get(r.userId)!)),
+    };
   }
 
-  async grantJson(grantorId: string, userId: string, body: CreateEntitlementJSON): Promise<EntitlementJsonV200> {
+  async grantJson(
+    grantorId: string,
+    userId: string,
+    body: CreateEntitlementJSON,
+  ): Promise<EntitlementJsonV200> {
     return toEntitlementJson(await this.grant(grantorId, userId, body));
   }
 
