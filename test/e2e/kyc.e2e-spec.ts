@@ -634,6 +634,25 @@ describe('KYC (v2.0.0 endpoints)', () => {
     });
   });
 
+  describe('resource docs', () => {
+    it('lists the 8 KYC endpoints under the KYC tag, as implemented in v2.0.0, with their roles', async () => {
+      const res = await t.http.get(`${V}/resource-docs/v3.1.0/obp?tags=KYC`).expect(200);
+      const docs = (
+        res.body.resource_docs as { operation_id: string; roles?: { role: string }[] }[]
+      ).filter((d) => d.operation_id.startsWith('OBPv2.0.0-'));
+      expect(docs.map((d) => [d.operation_id, d.roles?.map((r) => r.role)]).sort()).toEqual([
+        ['OBPv2.0.0-addKycCheck', ['CanAddKycCheck']],
+        ['OBPv2.0.0-addKycDocument', ['CanAddKycDocument']],
+        ['OBPv2.0.0-addKycMedia', ['CanAddKycMedia']],
+        ['OBPv2.0.0-addKycStatus', ['CanAddKycStatus']],
+        ['OBPv2.0.0-getKycChecks', ['CanGetAnyKycChecks']],
+        ['OBPv2.0.0-getKycDocuments', ['CanGetAnyKycDocuments']],
+        ['OBPv2.0.0-getKycMedia', ['CanGetAnyKycMedia']],
+        ['OBPv2.0.0-getKycStatuses', ['CanGetAnyKycStatuses']],
+      ]);
+    });
+  });
+
   describe('the same id for a check, a document and a media item', () => {
     it('keeps three separate resources', async () => {
       const { bank, customer } = await t.seed.customer(home);

@@ -67,6 +67,20 @@ describe('meetings (v3.1.0)', () => {
     return res.body as { meeting_id: string };
   }
 
+  describe('resource docs', () => {
+    it('lists the 3 meeting endpoints under the KYC tag (the seed page has 17 KYC APIs)', async () => {
+      const res = await t.http.get(`${V}/resource-docs/v3.1.0/obp?tags=KYC`).expect(200);
+      const ids = (res.body.resource_docs as { operation_id: string }[]).map((d) => d.operation_id);
+      expect(ids).toEqual(
+        expect.arrayContaining([
+          'OBPv3.1.0-createMeeting',
+          'OBPv3.1.0-getMeetings',
+          'OBPv3.1.0-getMeeting',
+        ]),
+      );
+    });
+  });
+
   describe('POST /banks/BANK_ID/meetings', () => {
     it('answers 201 with the meeting, which GET one and GET list return unchanged', async () => {
       const bank = await t.seed.bank();

@@ -21,9 +21,9 @@ export const KYC_WRITE_NOTES =
 export const kycIdNotes = (idName: string): string =>
   `**${idName}** is chosen by the client: up to ${KYC_ID_MAX_LENGTH} characters, checked after the body ` +
   `(longer: 400 \`OBP-10001: Incorrect json format. ${idName} must be at most ${KYC_ID_MAX_LENGTH} characters.\`).\n\n` +
-  `**Create or replace**: a PUT of a new ${idName} creates it; a PUT of an ${idName} the customer already has ` +
+  `**Create or replace**: a PUT of a new ${idName} creates it; a PUT of a ${idName} the customer already has ` +
   'replaces every field (the creation time is kept, the update time moves). Both answer 201.\n\n' +
-  `**Collision** (our rule): an ${idName} that already belongs to another customer is refused ` +
+  `**Collision** (our rule): a ${idName} that already belongs to another customer is refused ` +
   `with 409 \`OBP-30320: ${idName} already used by another customer.\` and nothing changes; OBP would ` +
   'silently move the row to this customer. Concurrent PUTs of one id never create two rows.';
 
