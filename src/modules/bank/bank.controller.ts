@@ -2,7 +2,13 @@ import { Body, Controller, Param } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { BankService } from './bank.service';
-import { BankJSONV220, BankJson400, BanksJsonV300, assertNewBankId, bankExamples } from './dto/bank.dto';
+import {
+  BankJSONV220,
+  BankJson400,
+  BanksJsonV300,
+  assertNewBankId,
+  bankExamples,
+} from './dto/bank.dto';
 
 @Controller()
 export class BankController {
@@ -11,6 +17,8 @@ export class BankController {
   @ObpEndpoint({
     route: 'POST /banks',
     implementedIn: 'v2.2.0',
+    // v4.0.0 and v5.0.0 have their own createBank with another body ([P §4.1])
+    servedUntil: 'v3.1.0',
     summary: 'Create Bank',
     description:
       'Create a new bank (Authenticated access).\n\n' +

@@ -25,14 +25,20 @@ export class BankJSONV220 {
 export function assertNewBankId(body: BankJSONV220): void {
   const id = body.id;
   if (id.length <= 5) {
-    throw new ObpException(ObpError.InvalidJsonFormat, ' Min length of BANK_ID should be 5 characters.');
+    throw new ObpException(
+      ObpError.InvalidJsonFormat,
+      ' Min length of BANK_ID should be 5 characters.',
+    );
   }
-  const problems: string[] = [];
-  if (id.length > 16) problems.push(`${ObpError.InvalidValueLength.message}.`);
-  if (!/^[A-Za-z0-9\-._]+$/.test(id)) problems.push(`${ObpError.InvalidValueCharacters.message}.`);
-  if (problems.length > 0) throw new ObpException({ status: 400, message: problems.join('') });
+  // OBP's checkShortString: the characters first, then the length; one message, with OBP's period
+  if (!/^[A-Za-z0-9\-._]+$/.test(id)) throw new ObpException(ObpError.InvalidValueCharacters, '.');
+  if (id.length > 16) throw new ObpException(ObpError.InvalidValueLength, '.');
+  // OBP's fourth rule; the character rule above already refuses every `:`
   if (id.includes('::::')) {
-    throw new ObpException(ObpError.InvalidJsonFormat, ' BANK_ID can not contain `::::` characters');
+    throw new ObpException(
+      ObpError.InvalidJsonFormat,
+      ' BANK_ID can not contain `::::` characters',
+    );
   }
 }
 
