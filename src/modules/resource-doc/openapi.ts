@@ -1,5 +1,7 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DECORATORS } from '@nestjs/swagger/dist/constants';
+import { METADATA_FACTORY_NAME } from '@nestjs/swagger/dist/plugin/plugin-constants';
 import {
   ENDPOINTS,
   type EndpointDefinition,
@@ -20,6 +22,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Entitlement: 'Entitlements: roles granted to users, at a bank or system-wide.',
   Experimental: 'Endpoints OBP marks as experimental.',
   KYC: 'Know Your Customer: checks, documents, media and status of customers.',
+  Person: 'Customers who are persons.',
   Role: 'Roles: what an endpoint requires and a user may be granted.',
   User: 'Users (logins): sign-up, DirectLogin, lookups, locks.',
 };
@@ -54,6 +57,51 @@ function keepCanonicalOperations(
     }
   }
   return { ...document, paths };
+}
+
+type PluginFactory = () => Record<string, { type?: () => unknown }>;
+
+const pluginMetadata = (cls: object): ReturnType<PluginFactory> =>
+  Object.prototype.hasOwnProperty.call(cls, METADATA_FACTORY_NAME)
+    ? (cls as Record<string, PluginFactory>)[METADATA_FACTORY_NAME]()
+    : {};
+
+/**
+ * Lists a DTO's properties in declaration order (OBP's wire order), base class first. Without this,
+ * the properties with an explicit `@ApiProperty` (e.g. `@IsObpDate()`) come before the ones the
+ * Swagger plugin describes. Recurses into the DTOs its properties name.
+ */
+function putInWireOrder(type: Type<object>, seen: Set<object>): void {
+  if (seen.has(type)) return;
+  seen.add(type);
+  const chain: object[] = [];
+  for (
+    let cls: unknown = type;
+    typeof cls === 'function' && cls !== Function.prototype;
+    cls = Object.getPrototypeOf(cls)
+  ) {
+    chain.unshift(cls);
+  }
+  const order: string[] = [];
+  for (const cls of chain) {
+    for (const [key, property] of Object.entries(pluginMetadata(cls))) {
+      if (!order.includes(key)) order.push(key);
+      const nested = typeof property.type === 'function' ? property.type() : undefined;
+      const nestedType = Array.isArray(nested) ? (nested[0] as unknown) : nested;
+      if (typeof nestedType === 'function' && nestedType.prototype !== undefined) {
+        putInWireOrder(nestedType as Type<object>, seen);
+      }
+    }
+  }
+  if (order.length === 0) return;
+  const current = (Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, type.prototype) ??
+    []) as string[];
+  const rest = current.filter((key) => !order.includes(key.slice(1)));
+  Reflect.defineMetadata(
+    DECORATORS.API_MODEL_PROPERTIES_ARRAY,
+    [...order.map((k) => `:${k}`), ...rest],
+    type.prototype,
+  );
 }
 
 const UNSORTED_CHILDREN = new Set(['properties']);
@@ -113,7 +161,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     );
   for (const tag of tags)
     builder.addTag(tag, TAG_DESCRIPTIONS[tag] ?? `OBP endpoints tagged ${tag}.`);
-  const document = SwaggerModule.createDocument(app, builder.build());
+  const seen = new Set<object>();
+  for (const def of ENDPOINTS) {
+    for (const type of [def.body?.type, def.success.type].flat())
+      if (type) putInWireOrder(type, seen);
+  }
+  // tags come from @ObpEndpoint only, not from controller class names
+  const document = SwaggerModule.createDocument(app, builder.build(), {
+    autoTagControllers: false,
+  });
   return sortKeys(keepCanonicalOperations(document, ENDPOINTS)) as OpenAPIObject;
 }
 
