@@ -298,6 +298,19 @@ describe('meetings (v3.1.0)', () => {
         },
       );
 
+      it('writes the meeting and its invitees atomically: an invitee PostgreSQL cannot store rolls all back', async () => {
+        const posted = {
+          ...body,
+          invitees: [invitee, { ...invitee, status: 'nul \u0000 byte' }],
+        };
+        const res = await t.http
+          .post(`${V}/banks/${bankId}/meetings`)
+          .set(t.auth(token))
+          .send(posted);
+        expect(res.status).toBe(400);
+        expect(res.body.message).toMatch(/^OBP-10001: Incorrect json format\./);
+      });
+
       it('accepts a 32-character creator phone and 255-character invitee phones', async () => {
         const bank = await t.seed.bank();
         const posted = {
