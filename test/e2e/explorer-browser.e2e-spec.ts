@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,6 +149,53 @@ describe('the explorer in a real browser', () => {
     await shot('01-kyc-page');
   });
 
+  it('explains an endpoint: typed fields with required ones marked, glossary terms, errors with their status', async () => {
+    const section = await openEndpoint('OBPv2.0.0-addKycDocument');
+    const rows = await page
+      .locator(`${section} .fields tbody tr`)
+      .evaluateAll((trs) =>
+        trs.map((tr) =>
+          [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent?.trim()),
+        ),
+      );
+    expect(rows).toContainEqual(['customer_number', 'string', 'required']);
+    expect(rows).toContainEqual(['issue_date', 'string (date-time)', 'required']);
+    expect(await page.textContent(`${section} .implemented-by`)).toBe(
+      'Implemented in OBPv2.0.0 by addKycDocument',
+    );
+    expect(
+      await page.textContent(`${section} .errors tr[data-code="OBP-30046"] td:nth-child(2)`),
+    ).toBe('404');
+    await shot('01b-endpoint');
+    await page.click(`${section} .description a[data-glossary="KYC-Document"] >> nth=0`);
+    await page.waitForSelector('#glossary-dialog .glossary-item:visible');
+    expect(
+      await page.locator('#glossary-dialog .glossary-item:visible h3').allTextContents(),
+    ).toContain('KYC Document');
+    await shot('01c-glossary');
+    await page.click('#glossary-dialog button:has-text("Close")');
+  });
+
+  it('downloads the resource docs, Swagger 2 and OpenAPI 3 documents of this page', async () => {
+    expect(await page.getAttribute('.downloads a >> nth=0', 'href')).toBe(
+      '/obp/v3.1.0/resource-docs/v3.1.0/obp?tags=KYC&locale=en_GB',
+    );
+    expect(await page.getAttribute('.downloads a >> nth=1', 'href')).toBe(
+      '/obp/v3.1.0/resource-docs/v3.1.0/swagger?tags=KYC&locale=en_GB',
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('.downloads button'),
+    ]);
+    expect(download.suggestedFilename()).toBe('openapi-v3.1.0-KYC.json');
+    const spec = JSON.parse(readFileSync((await download.path()) ?? '', 'utf8'));
+    const operations = Object.values(spec.paths as Record<string, object>).flatMap((item) =>
+      Object.values(item),
+    );
+    expect(operations).toHaveLength(17);
+    expect(spec.components.schemas.PostKycDocumentJSON).toBeDefined();
+  });
+
   it('filters by role name and by error code', async () => {
     await page.fill('#filter', 'CanAddKycDocument');
     expect(await page.locator('section.op:visible').count()).toBe(1);
@@ -215,10 +262,12 @@ describe('the explorer in a real browser', () => {
     expect(await page.inputValue(`${section} input.url`)).toBe(
       `/obp/v3.1.0/banks/${BANK_ID}/customers/${customerId}/kyc_documents/passport-1`,
     );
+    // the body's customer_number follows the chosen customer
     const body = JSON.parse(await page.inputValue(`${section} textarea.body-input`));
+    expect(body.customer_number).toBe(customerNumber);
     await page.fill(
       `${section} textarea.body-input`,
-      JSON.stringify({ ...body, customer_number: customerNumber, number: 'X1234567' }, null, 2),
+      JSON.stringify({ ...body, number: 'X1234567' }, null, 2),
     );
     await page.click(`${section} button.send`);
     await page.waitForSelector(`${section} .result .status[data-status="201"]`);
@@ -370,6 +419,16 @@ describe('the explorer in a real browser', () => {
     ).toBe('200');
     await page.locator(`${op} .live-responses-table`).scrollIntoViewIfNeeded();
     await shot('08-docs');
+  });
+
+  it('logs out: the token is forgotten and revoked', async () => {
+    const token = await page.evaluate(() => localStorage.getItem('obp-explorer-token'));
+    await page.goto(`${base}/explorer?tags=KYC`);
+    await page.click('.session button.logout');
+    await page.waitForSelector('.session .login-button');
+    expect(await page.evaluate(() => localStorage.getItem('obp-explorer-token'))).toBeNull();
+    const res = await t.http.get('/obp/v3.1.0/users/current').set(t.auth(token ?? ''));
+    expect(res.status).toBeGreaterThanOrEqual(400);
   });
 
   it('raised no script error and no CSP violation on the way', () => {

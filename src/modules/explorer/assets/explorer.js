@@ -61,6 +61,8 @@ const S = {
   values: store.values,
   /** placeholder → Map(id → label), for the BANK_ID / CUSTOMER_ID / … pickers */
   choices: new Map(),
+  /** customer_id → customer_number, seen in responses: KYC bodies repeat the number */
+  customerNumbers: new Map(),
 };
 
 const el = {};
@@ -369,8 +371,7 @@ async function refreshSession() {
     addChoice('USER_ID', S.me.user_id, S.me.username);
     S.entitlements = ents.json?.list ?? S.me.entitlements?.list ?? [];
     S.requests = reqs.json?.entitlement_requests ?? [];
-    for (const c of customers.json?.customers ?? [])
-      addChoice('CUSTOMER_ID', c.customer_id, c.legal_name);
+    capture(customers.json);
   }
   renderSession();
 }
@@ -735,6 +736,9 @@ function capture(json, depth = 0) {
     return;
   }
   const label = LABEL_FIELDS.map((f) => json[f]).find((v) => typeof v === 'string');
+  if (typeof json.customer_id === 'string' && typeof json.customer_number === 'string') {
+    S.customerNumbers.set(json.customer_id, json.customer_number);
+  }
   for (const [key, value] of Object.entries(json)) {
     if (/_id$/.test(key) && typeof value === 'string' && value) {
       const own = key !== 'bank_id' || 'short_name' in json ? label : undefined;
@@ -1090,6 +1094,7 @@ function tryIt(op) {
         store.values = S.values;
         url.value = fillPath(d.specified_url, op.values);
         if (p === 'BANK_ID') renderRoles(op);
+        if (p === 'CUSTOMER_ID') syncCustomerNumber();
       },
     });
     datalist(p);
@@ -1104,6 +1109,23 @@ function tryIt(op) {
         value: exampleBody,
       })
     : null;
+  // a body with customer_number (the KYC PUTs) gets the number of the chosen CUSTOMER_ID, unless edited
+  let filledNumber = d.example_request_body?.customer_number;
+  const syncCustomerNumber = () => {
+    const known = S.customerNumbers.get(op.values.CUSTOMER_ID);
+    if (!body || !known) return;
+    let json;
+    try {
+      json = JSON.parse(body.value);
+    } catch {
+      return;
+    }
+    if (!json || typeof json !== 'object' || json.customer_number !== filledNumber) return;
+    json.customer_number = known;
+    filledNumber = known;
+    body.value = pretty(json);
+  };
+  syncCustomerNumber();
   const headers = h('textarea', {
     id: `${id}-headers`,
     class: 'headers-input',
@@ -1212,6 +1234,8 @@ function tryIt(op) {
           type: 'button',
           onclick: () => {
             if (body) body.value = exampleBody;
+            filledNumber = d.example_request_body?.customer_number;
+            syncCustomerNumber();
             headers.value = '';
             url.value = fillPath(d.specified_url, op.values);
             snippet.hidden = true;
@@ -1483,10 +1507,13 @@ async function openGlossary(term) {
 }
 
 function filterGlossary() {
-  const q = el.glossaryFilter.value.toLowerCase().trim();
+  const raw = el.glossaryFilter.value.toLowerCase().trim();
+  const key = glossaryKey(raw);
   for (const item of el.glossaryList.querySelectorAll('.glossary-item')) {
     item.hidden =
-      q !== '' && !item.dataset.title.includes(q) && !item.textContent.toLowerCase().includes(q);
+      raw !== '' &&
+      !glossaryKey(item.dataset.title).includes(key) &&
+      !item.textContent.toLowerCase().includes(raw);
   }
 }
 
