@@ -2,7 +2,12 @@ import { Body, Controller } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { ConsumerService } from './consumer.service';
-import { ConsumerJsonV400, ConsumerPostJSON, ConsumersJsonV400, consumerExamples } from './dto/consumer.dto';
+import {
+  ConsumerJsonV400,
+  ConsumerPostJSON,
+  ConsumersJsonV400,
+  consumerExamples,
+} from './dto/consumer.dto';
 
 @Controller()
 export class ConsumerController {
@@ -21,7 +26,10 @@ export class ConsumerController {
     success: { status: 201, type: ConsumerJsonV400, example: consumerExamples.consumer },
     errors: ['UnknownError'],
   })
-  createConsumer(@CurrentUser() me: Principal, @Body() body: ConsumerPostJSON): Promise<ConsumerJsonV400> {
+  createConsumer(
+    @CurrentUser() me: Principal,
+    @Body() body: ConsumerPostJSON,
+  ): Promise<ConsumerJsonV400> {
     return this.consumers.create(me.userId, body);
   }
 

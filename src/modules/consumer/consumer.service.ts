@@ -12,7 +12,8 @@ import type { ConsumerJsonV400, ConsumerPostJSON, ConsumersJsonV400 } from './dt
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** 40 random lower-case alphanumerics, as OBP v4.0.0 generates keys ([P §1.7]). */
-export const generateKey = (): string => Array.from({ length: 40 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+export const generateKey = (): string =>
+  Array.from({ length: 40 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 
 const toJson = (c: ConsumerEntity, secret?: string): ConsumerJsonV400 => ({
   consumer_id: c.id,
@@ -55,7 +56,12 @@ export class ConsumerService {
         .createQueryBuilder()
         .insert()
         .into(ConsumerEntity)
-        .values({ consumerKey: this.config.consumerKey, appName: 'OBP_CONSUMER_KEY', enabled: true, secretHash: null })
+        .values({
+          consumerKey: this.config.consumerKey,
+          appName: 'OBP_CONSUMER_KEY',
+          enabled: true,
+          secretHash: null,
+        })
         .orUpdate(['enabled'], ['consumer_key'])
         .execute();
       return;
@@ -63,8 +69,15 @@ export class ConsumerService {
     if ((await this.consumers.count()) > 0) return;
     const key = generateKey();
     try {
-      await this.consumers.insert({ consumerKey: key, appName: 'Generated at first start', enabled: true, secretHash: null });
-      this.logger.log(`No consumer existed: generated consumer key ${key} (use it as consumer_key in DirectLogin)`);
+      await this.consumers.insert({
+        consumerKey: key,
+        appName: 'Generated at first start',
+        enabled: true,
+        secretHash: null,
+      });
+      this.logger.log(
+        `No consumer existed: generated consumer key ${key} (use it as consumer_key in DirectLogin)`,
+      );
     } catch (err) {
       if (!isUniqueViolation(err, 'uq_consumer_key')) throw err;
     }
