@@ -66,11 +66,14 @@ export async function sdkFiles(document: object): Promise<Record<string, string>
   return { 'schema.d.ts': `${HEADER}${astToString(ast)}`, 'client.ts': CLIENT };
 }
 
+/** `npm run sdk [outDir]`: writes the SDK into sdk/, or into outDir (the e2e test's freshness check). */
 async function main(): Promise<void> {
   const document = JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as object;
-  mkdirSync(SDK_DIR, { recursive: true });
-  for (const [name, text] of Object.entries(await sdkFiles(document)))
-    writeFileSync(join(SDK_DIR, name), text);
+  const dir = process.argv[2] ?? SDK_DIR;
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(await sdkFiles(document))) {
+    writeFileSync(join(dir, name), text);
+  }
 }
 
 if (require.main === module) {
