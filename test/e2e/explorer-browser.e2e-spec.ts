@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import ts from 'typescript';
 import { customerExamples } from '../../src/modules/customer/dto/customer.dto';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -17,6 +18,27 @@ const ARTIFACTS = join(__dirname, '../../test-artifacts');
 const ADMIN = { username: 'explorer.admin', password: 'Explorer-Adm1n!' };
 const CONSUMER_KEY = 'explorerbrowsertestkey';
 const BANK_ID = 'explorer.bank';
+
+/** The "Copy as SDK call" snippet, type-checked against this repository's generated SDK (sdk/). */
+function typeErrorsOfSdkCall(snippet: string): string[] {
+  const file = join(ARTIFACTS, 'sdk-call.ts');
+  const [importLine, ...rest] = snippet.split('\n');
+  writeFileSync(
+    file,
+    `${importLine.replace("'./sdk/client'", "'../sdk/client'")}\nexport async function main(): Promise<unknown> {\n${rest.join('\n')}\n  return { data, error };\n}\n`,
+  );
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    skipLibCheck: true,
+    types: ['node'],
+  });
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
 
 /** `[id="OBPv2.0.0-addKycDocument"]`: operation ids hold dots, so no #id selectors. */
 const byId = (id: string): string => `[id="${id}"]`;
@@ -299,6 +321,7 @@ describe('the explorer in a real browser', () => {
     expect(sdk).toContain(
       `path: {\n      BANK_ID: '${BANK_ID}',\n      CUSTOMER_ID: '${customerId}',`,
     );
+    expect(typeErrorsOfSdkCall(sdk ?? '')).toEqual([]);
   });
 
   it.each([

@@ -64,9 +64,9 @@ export function pathParamsOf(specifiedUrl, pathname) {
 }
 
 /**
- * `specPath` is the operation's key in /openapi.json, when known.
- * The same request as a call of the client generated from /openapi.json with openapi-fetch:
- * `client.PUT('/obp/v3.1.0/banks/{BANK_ID}/…', { params: { path: {…} }, body })`.
+ * The same request as a call of the SDK generated from /openapi.json (`sdk/client.ts`, openapi-fetch):
+ * `client.PUT('/obp/v3.1.0/banks/{BANK_ID}/…', { params: { path: {…} }, body })`. `specPath` is the
+ * operation's key in /openapi.json, when known.
  */
 export function sdkCallFor({ method, specifiedUrl, specPath, url, body, origin }) {
   const target = new URL(url, origin);
@@ -82,13 +82,9 @@ export function sdkCallFor({ method, specifiedUrl, specPath, url, body, origin }
   if (body !== undefined) options.body = body;
   const args = Object.keys(options).length > 0 ? `'${key}', ${literal(options, 0)}` : `'${key}'`;
   return [
-    "import createClient from 'openapi-fetch';",
-    `import type { paths } from './obp-api'; // npx openapi-typescript ${origin}/openapi.json -o obp-api.d.ts`,
+    "import { createObpClient } from './sdk/client'; // the generated SDK: openapi-fetch over /openapi.json",
     '',
-    'const client = createClient<paths>({',
-    `  baseUrl: '${origin}',`,
-    '  headers: { DirectLogin: `token=${process.env.OBP_TOKEN}` },',
-    '});',
+    `const client = createObpClient('${origin}', { token: process.env.OBP_TOKEN });`,
     '',
     `const { data, error } = await client.${method}(${args});`,
   ].join('\n');
