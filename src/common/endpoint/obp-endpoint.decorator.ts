@@ -1,4 +1,4 @@
-import { applyDecorators, HttpCode, RequestMapping, RequestMethod, SetMetadata } from '@nestjs/common';
+import { applyDecorators, Header, HttpCode, RequestMapping, RequestMethod, SetMetadata } from '@nestjs/common';
 import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ObpErrorName } from '../errors/obp-errors';
 import { DEFAULT_LAST_VERSION, versionsBetween } from './api-versions';
@@ -59,6 +59,8 @@ export function ObpEndpoint(options: ObpEndpointOptions): MethodDecorator {
     applyDecorators(
       RequestMapping({ path: def.expressPaths, method: RequestMethod[def.verb] }),
       HttpCode(options.success.status),
+      // OBP answers a bare JSON `true` (the DELETEs); Nest would send a boolean as text/html
+      ...(typeof options.success.example === 'boolean' ? [Header('Content-Type', 'application/json; charset=utf-8')] : []),
       SetMetadata(OBP_ENDPOINT, def),
       ApiOperation({ operationId: def.operationId, summary: def.summary, description: def.description }),
       ApiTags(...def.tags),

@@ -1,4 +1,4 @@
-import { Body, Controller, Header, Param } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { AddressService } from './address.service';
 import {
@@ -118,7 +118,6 @@ export class AddressController {
     errors: ['ConnectorEmptyResponse', 'CustomerAddressNotFound', 'UnknownError'],
   })
   // OBP answers a bare JSON `true`; Nest would send a non-object as text/html.
-  @Header('Content-Type', 'application/json')
   deleteCustomerAddress(
     @Param('CUSTOMER_ID') customerId: string,
     @Param('CUSTOMER_ADDRESS_ID') addressId: string,

@@ -1,4 +1,4 @@
-import { Body, Controller, Header, Param, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import {
@@ -266,7 +266,6 @@ export class EntitlementController {
     errors: ['EntitlementRequestNotFound', 'UnknownError'],
   })
   // OBP answers a bare JSON `true`; Nest would send a non-object as text/html.
-  @Header('Content-Type', 'application/json')
   deleteEntitlementRequest(@Param('ENTITLEMENT_REQUEST_ID') requestId: string): Promise<true> {
     return this.entitlements.deleteRequest(requestId);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Header, Param } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import {
   PostTaxResidenceJsonV310,
@@ -69,7 +69,6 @@ export class TaxResidenceController {
     errors: ['ConnectorEmptyResponse', 'TaxResidenceNotFound', 'UnknownError'],
   })
   // OBP answers a bare JSON `true`; Nest would send a non-object as text/html.
-  @Header('Content-Type', 'application/json')
   deleteTaxResidence(
     @Param('CUSTOMER_ID') customerId: string,
     @Param('TAX_RESIDENCE_ID') taxResidenceId: string,
