@@ -8,6 +8,8 @@ import { ObpError } from '../../src/common/errors/obp-errors';
 import { canonicalOperation } from '../../src/modules/resource-doc/openapi';
 import { createTestApp, type TestApp } from '../support/test-app';
 
+// a JSON document, navigated freely by the assertions
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 const ROOT = join(__dirname, '..', '..');

@@ -48,6 +48,10 @@ const DOC_FIELDS = [
   'connector_methods',
 ];
 
+// a JSON document, navigated freely by the assertions
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
 const OBP_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const NOT_LOGGED_IN = 'OBP-20001: User not logged in. Authentication is required!';
 const MISSING_ROLES = 'OBP-20006: User is missing one or more roles: ';
@@ -84,7 +88,7 @@ function validateSwagger(doc: unknown): Promise<string> {
       process.execPath,
       ['-e', code],
       { maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout) => (err ? reject(err) : resolve(stdout)),
+      (err, stdout) => (err ? reject(new Error(err.message)) : resolve(stdout)),
     );
     child.stdin!.end(JSON.stringify(doc));
   });
@@ -458,8 +462,7 @@ describe('resource docs, Swagger, API versions and glossary', () => {
   });
 
   describe('GET /obp/vX/resource-docs/API_VERSION/swagger', () => {
-    const swagger = async (url: string): Promise<Record<string, any>> =>
-      (await t.http.get(url).expect(200)).body;
+    const swagger = async (url: string): Promise<Json> => (await t.http.get(url).expect(200)).body;
 
     it.each([
       ['v4.0.0', 'v3.1.0', ''],

@@ -84,7 +84,7 @@ function inline(text: string): string {
   const codes: string[] = [];
   const withoutCode = text.replace(/`([^`]+)`/g, (_m, code: string) => {
     codes.push(`<code>${escapeHtml(code)}</code>`);
-    return `\u0000${codes.length - 1}\u0000`;
+    return `\uE000${codes.length - 1}\uE000`;
   });
   const links: string[] = [];
   const withoutLinks = withoutCode.replace(
@@ -92,12 +92,12 @@ function inline(text: string): string {
     (_m, label: string, url: string) => {
       const body = emphasis(escapeHtml(label));
       links.push(SAFE_URL.test(url) ? `<a href="${escapeHtml(url)}">${body}</a>` : body);
-      return `\u0001${links.length - 1}\u0001`;
+      return `\uE001${links.length - 1}\uE001`;
     },
   );
   return emphasis(escapeHtml(withoutLinks))
-    .replace(/\u0001(\d+)\u0001/g, (_m, n: string) => links[Number(n)])
-    .replace(/\u0000(\d+)\u0000/g, (_m, n: string) => codes[Number(n)]);
+    .replace(/\uE001(\d+)\uE001/g, (_m, n: string) => links[Number(n)])
+    .replace(/\uE000(\d+)\uE000/g, (_m, n: string) => codes[Number(n)]);
 }
 
 function emphasis(escaped: string): string {

@@ -94,13 +94,15 @@ function putInWireOrder(type: Type<object>, seen: Set<object>): void {
     }
   }
   if (order.length === 0) return;
-  const current = (Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES_ARRAY, type.prototype) ??
-    []) as string[];
+  const current = (Reflect.getMetadata(
+    DECORATORS.API_MODEL_PROPERTIES_ARRAY,
+    type.prototype as object,
+  ) ?? []) as string[];
   const rest = current.filter((key) => !order.includes(key.slice(1)));
   Reflect.defineMetadata(
     DECORATORS.API_MODEL_PROPERTIES_ARRAY,
     [...order.map((k) => `:${k}`), ...rest],
-    type.prototype,
+    type.prototype as object,
   );
 }
 

@@ -268,19 +268,19 @@ function inline(
   }
   if (schema.allOf?.length === 1) {
     const { allOf, ...rest } = schema;
-    return { ...inline(allOf[0] as SchemaObject, schemas, example, seen), ...rest };
+    return { ...inline(allOf[0], schemas, example, seen), ...rest };
   }
   const out: SchemaObject = { ...schema };
   if (schema.properties) {
     out.properties = {};
     for (const [key, property] of Object.entries(schema.properties)) {
       const value = isObject(example) ? example[key] : undefined;
-      out.properties[key] = inline(property as SchemaObject, schemas, value, seen);
+      out.properties[key] = inline(property, schemas, value, seen);
     }
   }
   if (schema.items) {
     out.items = inline(
-      schema.items as SchemaObject,
+      schema.items,
       schemas,
       Array.isArray(example) ? example[0] : undefined,
       seen,
