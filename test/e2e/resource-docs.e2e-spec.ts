@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { API_VERSIONS } from '../../src/common/endpoint/api-versions';
+import { ENDPOINTS } from '../../src/common/endpoint/endpoint-registry';
 import { GLOSSARY } from '../../src/modules/resource-doc/glossary';
 import { markdownToHtml } from '../../src/modules/resource-doc/markdown';
 import type { ResourceDocJson } from '../../src/modules/resource-doc/dto/resource-doc.dto';
@@ -416,6 +417,25 @@ describe('resource docs, Swagger, API versions and glossary', () => {
         });
       },
     );
+
+    it('says "Authentication is Mandatory" and lists OBP-20001 exactly where the guard requires a login', async () => {
+      for (const version of ['v2.0.0', 'v3.1.0', 'v4.0.0']) {
+        for (const doc of (await docs(`/obp/v3.1.0/resource-docs/${version}/obp`)).resource_docs) {
+          const def = ENDPOINTS.find((e) => e.operationId === doc.operation_id)!;
+          const login = def.checks.includes('login');
+          expect([
+            doc.operation_id,
+            doc.description_markdown
+              .split(/\n\n\*\*(URL Parameters|JSON)/)[0]
+              .includes('Authentication is Mandatory'),
+          ]).toEqual([doc.operation_id, login]);
+          expect([doc.operation_id, doc.error_response_bodies.includes(NOT_LOGGED_IN)]).toEqual([
+            doc.operation_id,
+            login,
+          ]);
+        }
+      }
+    });
 
     it('links only to glossary items that exist', async () => {
       const titles = new Set(GLOSSARY.map((g) => g.title.replace(/ /g, '-')));
