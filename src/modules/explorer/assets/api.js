@@ -6,6 +6,7 @@ const KEYS = {
   token: 'obp-explorer-token',
   consumerKey: 'obp-explorer-consumer-key',
   values: 'obp-explorer-values',
+  choices: 'obp-explorer-choices',
   theme: 'obp-theme',
 };
 
@@ -49,6 +50,17 @@ export const store = {
   },
   set values(value) {
     write(KEYS.values, JSON.stringify(value));
+  },
+  /** Ids seen in responses, offered by the pickers: `{ choices: {BANK_ID: [[id, label]]}, customerNumbers }`. */
+  get choices() {
+    try {
+      return JSON.parse(read(KEYS.choices) ?? '{}') ?? {};
+    } catch {
+      return {};
+    }
+  },
+  set choices(value) {
+    write(KEYS.choices, value === null ? null : JSON.stringify(value));
   },
   get theme() {
     return read(KEYS.theme);

@@ -402,6 +402,13 @@ function renderSession() {
 async function logout() {
   if (store.token) await call('DELETE', '/my/logins/direct');
   store.token = null;
+  // what this user saw (customer ids and names) stays with them, not with the next person at this browser
+  store.choices = null;
+  store.values = {};
+  S.values = {};
+  S.customerNumbers.clear();
+  for (const [p, known] of S.choices) if (p !== 'BANK_ID') known.clear();
+  for (const list of document.querySelectorAll('datalist:not(#choices-BANK_ID)')) fill(list);
   await refreshSession();
 }
 
@@ -718,12 +725,52 @@ function addChoice(placeholder, id, label) {
   const known = S.choices.get(placeholder);
   if (known.has(id) && (!label || known.get(id) === label)) return;
   known.set(id, label ?? known.get(id) ?? '');
+  if (known.size > MAX_CHOICES) known.delete(known.keys().next().value);
+  saveChoices();
   fill(
     datalist(placeholder),
     ...[...known].map(([value, text]) =>
       h('option', { value }, text ? `${value} - ${text}` : value),
     ),
   );
+}
+
+const MAX_CHOICES = 50;
+let saving = false;
+
+/** Ids seen (and customer numbers) outlive a reload, e.g. a tag change right after creating a customer. */
+function saveChoices() {
+  if (saving) return;
+  saving = true;
+  queueMicrotask(() => {
+    saving = false;
+    store.choices = {
+      choices: Object.fromEntries([...S.choices].map(([p, m]) => [p, [...m]])),
+      customerNumbers: [...S.customerNumbers].slice(-MAX_CHOICES),
+    };
+  });
+}
+
+function restoreChoices() {
+  const saved = store.choices;
+  for (const [id, number] of saved.customerNumbers ?? []) S.customerNumbers.set(id, number);
+  for (const [p, entries] of Object.entries(saved.choices ?? {})) {
+    for (const [id, label] of entries) addChoice(p, id, label);
+  }
+}
+
+/** A successful write answers the ids it created (customer_id, …): they become the current values. */
+function adoptNewIds(req, json, pathname) {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return;
+  const inPath = new Set(pathname.split('/').map(decodeURIComponent));
+  for (const [key, value] of Object.entries(json)) {
+    if (/_id$/.test(key) && typeof value === 'string' && value && !inPath.has(value)) {
+      S.values[key.toUpperCase()] = value;
+    }
+  }
+  if (req.method === 'POST' && /\/banks$/.test(pathname) && typeof json.id === 'string')
+    S.values.BANK_ID = json.id;
+  store.values = S.values;
 }
 
 const LABEL_FIELDS = ['legal_name', 'short_name', 'full_name', 'username', 'name'];
@@ -738,6 +785,7 @@ function capture(json, depth = 0) {
   const label = LABEL_FIELDS.map((f) => json[f]).find((v) => typeof v === 'string');
   if (typeof json.customer_id === 'string' && typeof json.customer_number === 'string') {
     S.customerNumbers.set(json.customer_id, json.customer_number);
+    saveChoices();
   }
   for (const [key, value] of Object.entries(json)) {
     if (/_id$/.test(key) && typeof value === 'string' && value) {
@@ -1333,6 +1381,7 @@ async function sendRequest(op, req, result, button) {
     h('pre', { class: 'json response-body', tabindex: '0' }, shownBody || w.noBody),
   );
   capture(json);
+  if (res.ok && req.method !== 'GET') adoptNewIds(req, json, target.pathname);
   if (res.ok && /entitlement|logins\/direct/.test(target.pathname)) await refreshSession();
   if (res.ok && req.method === 'POST' && /\/banks$/.test(target.pathname)) await loadBanks();
 }
@@ -1586,6 +1635,7 @@ async function downloadOpenApi() {
 // ---------------------------------------------------------------------------------------------
 
 renderFrame();
+restoreChoices();
 renderSession();
 if (askedVersion && askedVersion !== version) notify(w.unknownVersion(askedVersion, version));
 const catalogLoaded = loadErrorCatalog();
