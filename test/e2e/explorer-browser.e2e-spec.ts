@@ -280,6 +280,10 @@ describe('the explorer in a real browser', () => {
       1,
     );
     await page.fill(customerInput, customerId);
+    await page.click(`${section} button.send`);
+    expect(await page.textContent(`${section} .result .error`)).toBe(
+      'Fill in first: KYC_DOCUMENT_ID',
+    );
     await page.fill(byId('OBPv2.0.0-addKycDocument-KYC_DOCUMENT_ID'), 'passport-1');
     expect(await page.inputValue(`${section} input.url`)).toBe(
       `/obp/v3.1.0/banks/${BANK_ID}/customers/${customerId}/kyc_documents/passport-1`,

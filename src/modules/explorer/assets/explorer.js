@@ -1182,7 +1182,7 @@ function tryIt(op) {
     placeholder: 'Accept-Language: es',
   });
   const snippet = h('pre', { class: 'snippet', tabindex: '0', hidden: true });
-  const result = h('div', { class: 'result', 'aria-live': 'polite' });
+  const result = h('div', { class: 'result' });
 
   const request = () => {
     const extra = {};
@@ -1268,7 +1268,8 @@ function tryIt(op) {
     h(
       'details',
       { class: 'extra-headers' },
-      h('summary', {}, h('label', { for: headers.id }, w.headers)),
+      h('summary', {}, w.headersSummary),
+      h('label', { for: headers.id }, w.headers),
       headers,
     ),
     h(
@@ -1307,6 +1308,14 @@ async function sendRequest(op, req, result, button) {
   }
   if (!target || target.origin !== location.origin) {
     fill(result, h('p', { class: 'error', role: 'alert' }, w.otherOrigin));
+    return;
+  }
+  // a placeholder left in the path would only earn a 404 about "CUSTOMER_ID": say so before calling
+  const template = new Set(op.doc.specified_url.split('/').filter(isPlaceholder));
+  const unfilled = target.pathname.split('/').filter((s) => template.has(s));
+  if (unfilled.length > 0) {
+    fill(result, h('p', { class: 'error', role: 'alert' }, `${w.fillIn} ${unfilled.join(', ')}`));
+    document.getElementById(`${op.doc.operation_id}-${unfilled[0]}`)?.focus();
     return;
   }
   if (req.body) {
@@ -1368,7 +1377,11 @@ async function sendRequest(op, req, result, button) {
     h('h4', {}, w.result),
     h(
       'p',
-      { class: `status ${res.ok ? 'ok' : 'error'}`, dataset: { status: String(res.status) } },
+      {
+        class: `status ${res.ok ? 'ok' : 'error'}`,
+        role: 'status',
+        dataset: { status: String(res.status) },
+      },
       `${w.status}: `,
       h('strong', {}, `${res.status} ${res.statusText}`),
       ` · ${ms} ms`,
