@@ -270,9 +270,10 @@ function notify(message) {
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-async function loadDocs(catalogLoaded) {
+async function loadDocs(...beforeOpening) {
   const res = await call('GET', resourceDocsUrl());
-  await catalogLoaded;
+  // the error catalog (statuses) and the glossary (field links) are used by an opened endpoint
+  await Promise.all(beforeOpening);
   if (!res.ok || !Array.isArray(res.json?.resource_docs)) {
     el.headline.textContent = `OBP ${version}`;
     fill(el.list, h('p', { class: 'error', role: 'alert' }, `${w.docsFailed} ${errorOf(res)}`));
@@ -1068,7 +1069,7 @@ function fieldsTable(title, schema, example) {
         h(
           'tr',
           {},
-          [w.field, w.type, '', w.example].map((x) => h('th', { scope: 'col' }, x)),
+          [w.field, w.type, w.requiredColumn, w.example].map((x) => h('th', { scope: 'col' }, x)),
         ),
       ),
       h(
@@ -1654,8 +1655,5 @@ if (askedVersion && askedVersion !== version) notify(w.unknownVersion(askedVersi
 const catalogLoaded = loadErrorCatalog();
 void refreshSession();
 void loadBanks();
-void loadDocs(catalogLoaded);
-whenIdle(() => {
-  void loadAllTags();
-  void loadGlossary();
-});
+void loadDocs(catalogLoaded, loadGlossary());
+whenIdle(() => void loadAllTags());
