@@ -266,6 +266,15 @@ describe('banks', () => {
       expect(res.body.bank_routings).toEqual([{ scheme: 'OBP', address: 'own-id' }]);
     });
 
+    it('answers 404 OBP-30001 for a BANK_ID no bank can have (a NUL character)', async () => {
+      const res = await t.http.get(`${V}/banks/a%00b`).expect(404);
+      expect(res.body).toEqual({
+        code: 404,
+        message:
+          'OBP-30001: Bank not found. Please specify a valid value for BANK_ID. Current BankId is a\u0000b',
+      });
+    });
+
     it('answers 404 OBP-30001 for an unknown bank (B-11)', async () => {
       const res = await t.http.get(`${V}/banks/nope`).expect(404);
       expect(res.body).toEqual({

@@ -240,6 +240,24 @@ describe('entitlements', () => {
       expect(await rowsOf(target.id)).toEqual([]);
     });
 
+    it('answers 400 OBP-30001 for a bank_id no bank can have (a NUL)', async () => {
+      const token = await t.seed.token({ CanCreateEntitlementAtAnyBank: '' });
+      const target = await t.seed.user();
+      const res = await grant(token, target.id, {
+        bank_id: 'a\u0000b',
+        role_name: 'CanCreateCustomer',
+      }).expect(400);
+      expect(res.body).toEqual({
+        code: 400,
+        message: 'OBP-30001: Bank not found. Please specify a valid value for BANK_ID.',
+      });
+      const filtered = await t.http
+        .get(`${V}/entitlements?role=a%00b`)
+        .set(t.auth(await t.seed.token({ CanGetEntitlementsForAnyUserAtAnyBank: '' })))
+        .expect(200);
+      expect(filtered.body).toEqual({ list: [] });
+    });
+
     it('answers 400 OBP-30216 for an entitlement the user already has (E-22)', async () => {
       const token = await t.seed.token({ CanCreateEntitlementAtAnyBank: '' });
       const target = await t.seed.user();

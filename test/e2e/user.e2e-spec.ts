@@ -367,6 +367,23 @@ describe('users', () => {
       });
     });
 
+    it('answers 404 OBP-20027 for a username no user can have (a NUL), and no user for such an e-mail', async () => {
+      const token = await t.seed.token({ CanGetAnyUser: '' });
+      const res = await t.http
+        .get('/obp/v3.1.0/users/username/a%00b')
+        .set(t.auth(token))
+        .expect(404);
+      expect(res.body).toEqual({
+        code: 404,
+        message: 'OBP-20027: User not found by provider and username.',
+      });
+      const byEmail = await t.http
+        .get('/obp/v3.1.0/users/email/a%00b@example.com/terminator')
+        .set(t.auth(token))
+        .expect(200);
+      expect(byEmail.body).toEqual({ users: [] });
+    });
+
     it('answers 404 OBP-20027 for an unknown username', async () => {
       const token = await t.seed.token({ CanGetAnyUser: '' });
       const res = await t.http

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
+import { isStorableText } from '../../common/wire/ids';
 import { EntitlementService } from '../entitlement/entitlement.service';
 import { BankEntity } from './bank.entity';
 import { toBankJson400, toBankJsonV220, toBankJsonV300 } from './bank.mapper';
@@ -17,11 +18,11 @@ export class BankService {
   ) {}
 
   exists(bankId: string): Promise<boolean> {
-    return this.banks.existsBy({ id: bankId });
+    return isStorableText(bankId) ? this.banks.existsBy({ id: bankId }) : Promise.resolve(false);
   }
 
   async get(bankId: string): Promise<BankEntity> {
-    const bank = await this.banks.findOneBy({ id: bankId });
+    const bank = isStorableText(bankId) ? await this.banks.findOneBy({ id: bankId }) : null;
     if (!bank) throw new ObpException(ObpError.BankNotFound, ` Current BankId is ${bankId}`);
     return bank;
   }

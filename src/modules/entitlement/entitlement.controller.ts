@@ -265,7 +265,6 @@ export class EntitlementController {
     success: { status: 200, example: true },
     errors: ['EntitlementRequestNotFound', 'UnknownError'],
   })
-  // OBP answers a bare JSON `true`; Nest would send a non-object as text/html.
   deleteEntitlementRequest(@Param('ENTITLEMENT_REQUEST_ID') requestId: string): Promise<true> {
     return this.entitlements.deleteRequest(requestId);
   }

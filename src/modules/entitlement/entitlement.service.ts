@@ -6,7 +6,7 @@ import { type Role, ROLE_NAMES, isRole, requiresBankId } from '../../common/auth
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
-import { isUuid } from '../../common/wire/ids';
+import { isStorableText, isUuid } from '../../common/wire/ids';
 import { BankService } from '../bank/bank.service';
 import { UserService } from '../user/user.service';
 import type {
@@ -84,6 +84,7 @@ export class EntitlementService {
   }
 
   listAll(roleName?: string): Promise<EntitlementEntity[]> {
+    if (roleName !== undefined && !isStorableText(roleName)) return Promise.resolve([]);
     return this.entitlements.find({ where: roleName ? { roleName } : {}, order: ORDER });
   }
 

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../common/errors/database-errors';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { hashPassword } from '../../common/security/password-hash';
-import { isUuid } from '../../common/wire/ids';
+import { isStorableText, isUuid } from '../../common/wire/ids';
 import { EntitlementService } from '../entitlement/entitlement.service';
 import { toEntitlementJson } from '../entitlement/entitlement.mapper';
 import type { CreateUserJson, UserJsonV200, UserJsonV300 } from './dto/user.dto';
@@ -135,7 +135,7 @@ export class UserService {
   }
 
   findByUsername(username: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ username });
+    return isStorableText(username) ? this.users.findOneBy({ username }) : Promise.resolve(null);
   }
 
   async getByUsername(username: string): Promise<UserEntity> {
@@ -145,6 +145,7 @@ export class UserService {
   }
 
   findByEmail(email: string): Promise<UserEntity[]> {
+    if (!isStorableText(email)) return Promise.resolve([]);
     return this.users.find({ where: { email }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
