@@ -613,6 +613,11 @@ describe('entitlements', () => {
     it.each([
       [{ bank_id: '' }, 'role_name must be a string'],
       [{ bank_id: null, role_name: 'CanGetAnyUser' }, 'bank_id must be a string'],
+      [{ bank_id: '', role_name: { name: 'CanGetAnyUser' } }, 'role_name must be a string'],
+      [
+        { bank_id: 'b'.repeat(256), role_name: 'CanGetCustomer' },
+        'bank_id must be shorter than or equal to 255 characters',
+      ],
     ])('answers 400 OBP-10001 for the body %p', async (body, problem) => {
       const { user, token } = await t.seed.userWithToken();
       expect((await request(token, body).expect(400)).body).toEqual({
