@@ -173,13 +173,13 @@ describe('the explorer in a real browser', () => {
 
   it('explains an endpoint: typed fields with required ones marked, glossary terms, errors with their status', async () => {
     const section = await openEndpoint('OBPv2.0.0-addKycDocument');
-    const rows = await page
-      .locator(`${section} .fields tbody tr`)
-      .evaluateAll((trs) =>
-        trs.map((tr) =>
-          [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent?.trim()),
-        ),
-      );
+    const rows = await page.locator(`${section} .fields tbody tr`).evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.querySelectorAll('td'))
+          .slice(0, 3)
+          .map((td) => td.textContent?.trim()),
+      ),
+    );
     expect(rows).toContainEqual(['customer_number', 'string', 'required']);
     expect(rows).toContainEqual(['issue_date', 'string (date-time)', 'required']);
     expect(await page.textContent(`${section} .implemented-by`)).toBe(
