@@ -1,7 +1,4 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
-import { configureApp } from './configure-app';
 import { AppConfig, ConfigError, loadAppConfig } from './config/app-config';
 
 async function bootstrap(): Promise<void> {
@@ -15,6 +12,10 @@ async function bootstrap(): Promise<void> {
     }
     throw err;
   }
+  // loaded after the configuration is known to be good, so a bad variable fails fast
+  const { NestFactory } = await import('@nestjs/core');
+  const { AppModule } = await import('./app.module');
+  const { configureApp } = await import('./configure-app');
   const app = await NestFactory.create(AppModule, { bodyParser: false, bufferLogs: true });
   configureApp(app);
   let closing = false;

@@ -13,6 +13,9 @@ const newUser = (username: string) => ({
 });
 
 /** The embedded default (no DATABASE_URL): PGlite persisted in DATA_DIR, same migrations. */
+// PGlite's first start (initdb in WebAssembly) takes seconds, more on a busy machine
+jest.setTimeout(180_000);
+
 describe('embedded PGlite store', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'obp-pglite-'));
   let t: TestApp;
