@@ -8,7 +8,9 @@ import { typeormOptions } from './src/database/typeorm-options';
  */
 const url = process.env.DATABASE_URL;
 if (!url) {
-  throw new Error('DATABASE_URL must be set for the migration CLI (e.g. postgres://postgres@127.0.0.1:5432/obp)');
+  throw new Error(
+    'DATABASE_URL must be set for the migration CLI (e.g. postgres://postgres@127.0.0.1:5432/obp)',
+  );
 }
 
 export default new DataSource(typeormOptions({ url }));

@@ -44,7 +44,9 @@ const rssMiB = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
 };
 
 const percentile = (sorted: number[], p: number): number =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
   const db = `obp_bench_${process.pid}`;
@@ -67,21 +69,36 @@ async function main(): Promise<void> {
   };
   const entry = process.env.BENCH_ENTRY ?? 'src/main.ts';
   const args = entry.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', entry] : [entry];
-  const server: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server: ChildProcess = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
   let failed = false;
   try {
     for (let i = 0; ; i++) {
       if (i > 600) throw new Error('server did not start');
-      const ok = await fetch(`${base}/health/ready`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- loosely typed JSON of a load script
-    const call = async (method: string, path: string, body?: unknown, token?: string): Promise<any> => {
+    const call = async (
+      method: string,
+      path: string,
+      body?: unknown,
+      token?: string,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- loosely typed JSON of a load script
+    ): Promise<any> => {
       const res = await fetch(base + path, {
         method,
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
@@ -90,7 +107,10 @@ async function main(): Promise<void> {
     };
     const login = await fetch(`${base}/my/logins/direct`, {
       method: 'POST',
-      headers: { DirectLogin: 'username=bench.admin, password=Bench-Admin-Passw0rd!, consumer_key=bench-consumer-key' },
+      headers: {
+        DirectLogin:
+          'username=bench.admin, password=Bench-Admin-Passw0rd!, consumer_key=bench-consumer-key',
+      },
     }).then((r) => r.json() as Promise<{ token: string }>);
     const token = login.token;
     const me = await call('GET', '/obp/v3.1.0/users/current', undefined, token);
@@ -98,38 +118,101 @@ async function main(): Promise<void> {
       call('POST', `/obp/v3.1.0/users/${me.user_id}/entitlements`, { role_name, bank_id }, token);
     await grant('CanCreateBank', '');
     const bankId = 'bench.bank.01';
-    await call('POST', '/obp/v3.1.0/banks', {
-      id: bankId, full_name: 'Bench Bank', short_name: 'Bench', logo_url: '', website_url: '', swift_bic: 'BENCHGB2',
-      national_identifier: 'B1', bank_routing: { scheme: 'BIC', address: 'BENCHGB2' },
-    }, token);
-    for (const r of ['CanCreateCustomer', 'CanAddKycDocument', 'CanGetCustomer']) await grant(r, bankId);
+    await call(
+      'POST',
+      '/obp/v3.1.0/banks',
+      {
+        id: bankId,
+        full_name: 'Bench Bank',
+        short_name: 'Bench',
+        logo_url: '',
+        website_url: '',
+        swift_bic: 'BENCHGB2',
+        national_identifier: 'B1',
+        bank_routing: { scheme: 'BIC', address: 'BENCHGB2' },
+      },
+      token,
+    );
+    for (const r of ['CanCreateCustomer', 'CanAddKycDocument', 'CanGetCustomer'])
+      await grant(r, bankId);
     await grant('CanGetAnyKycDocuments', '');
-    const customer = await call('POST', `/obp/v3.1.0/banks/${bankId}/customers`, {
-      legal_name: 'Bench Customer', mobile_phone_number: '+44 1', email: 'bench@example.com',
-      face_image: { url: 'x', date: '2017-09-19T00:00:00Z' }, date_of_birth: '1980-01-01T00:00:00Z',
-      relationship_status: 'single', dependants: 0, dob_of_dependants: [], credit_rating: { rating: 'A', source: 'B' },
-      credit_limit: { currency: 'EUR', amount: '0' }, highest_education_attained: 'x', employment_status: 'x',
-      kyc_status: true, last_ok_date: '2017-09-19T00:00:00Z', title: 'Dr', branch_id: 'B', name_suffix: '',
-    }, token);
+    const customer = await call(
+      'POST',
+      `/obp/v3.1.0/banks/${bankId}/customers`,
+      {
+        legal_name: 'Bench Customer',
+        mobile_phone_number: '+44 1',
+        email: 'bench@example.com',
+        face_image: { url: 'x', date: '2017-09-19T00:00:00Z' },
+        date_of_birth: '1980-01-01T00:00:00Z',
+        relationship_status: 'single',
+        dependants: 0,
+        dob_of_dependants: [],
+        credit_rating: { rating: 'A', source: 'B' },
+        credit_limit: { currency: 'EUR', amount: '0' },
+        highest_education_attained: 'x',
+        employment_status: 'x',
+        kyc_status: true,
+        last_ok_date: '2017-09-19T00:00:00Z',
+        title: 'Dr',
+        branch_id: 'B',
+        name_suffix: '',
+      },
+      token,
+    );
     const doc = (i: number) => ({
-      customer_number: customer.customer_number, type: 'passport', number: `N${i}`,
-      issue_date: '2015-01-01T00:00:00Z', issue_place: 'Berlin', expiry_date: '2025-01-01T00:00:00Z',
+      customer_number: customer.customer_number,
+      type: 'passport',
+      number: `N${i}`,
+      issue_date: '2015-01-01T00:00:00Z',
+      issue_place: 'Berlin',
+      expiry_date: '2025-01-01T00:00:00Z',
     });
     for (let i = 0; i < 20; i++) {
-      await call('PUT', `/obp/v3.1.0/banks/${bankId}/customers/${customer.customer_id}/kyc_documents/seed-${i}`, doc(i), token);
+      await call(
+        'PUT',
+        `/obp/v3.1.0/banks/${bankId}/customers/${customer.customer_id}/kyc_documents/seed-${i}`,
+        doc(i),
+        token,
+      );
     }
 
     const scenarios: (Scenario & { auth: boolean })[] = [
-      { name: 'GET /obp/v3.1.0/root (anonymous)', auth: false, request: () => ({ method: 'GET', path: '/obp/v3.1.0/root' }) },
-      { name: 'GET customer (auth + role + bank + customer checks)', auth: true,
-        request: () => ({ method: 'GET', path: `/obp/v3.1.0/banks/${bankId}/customers/${customer.customer_id}` }) },
-      { name: 'GET kyc_documents (20 rows)', auth: true,
-        request: () => ({ method: 'GET', path: `/obp/v3.1.0/customers/${customer.customer_id}/kyc_documents` }) },
-      { name: 'PUT kyc_documents (upsert)', auth: true,
-        request: (i) => ({ method: 'PUT', path: `/obp/v3.1.0/banks/${bankId}/customers/${customer.customer_id}/kyc_documents/load-${i % 50}`, body: doc(i) }) },
+      {
+        name: 'GET /obp/v3.1.0/root (anonymous)',
+        auth: false,
+        request: () => ({ method: 'GET', path: '/obp/v3.1.0/root' }),
+      },
+      {
+        name: 'GET customer (auth + role + bank + customer checks)',
+        auth: true,
+        request: () => ({
+          method: 'GET',
+          path: `/obp/v3.1.0/banks/${bankId}/customers/${customer.customer_id}`,
+        }),
+      },
+      {
+        name: 'GET kyc_documents (20 rows)',
+        auth: true,
+        request: () => ({
+          method: 'GET',
+          path: `/obp/v3.1.0/customers/${customer.customer_id}/kyc_documents`,
+        }),
+      },
+      {
+        name: 'PUT kyc_documents (upsert)',
+        auth: true,
+        request: (i) => ({
+          method: 'PUT',
+          path: `/obp/v3.1.0/banks/${bankId}/customers/${customer.customer_id}/kyc_documents/load-${i % 50}`,
+          body: doc(i),
+        }),
+      },
     ];
 
-    console.log(`store=${EMBEDDED ? 'PGlite' : 'PostgreSQL'} concurrency=${CONCURRENCY} seconds=${SECONDS}`);
+    console.log(
+      `store=${EMBEDDED ? 'PGlite' : 'PostgreSQL'} concurrency=${CONCURRENCY} seconds=${SECONDS}`,
+    );
     console.log(`RSS after start and seed: ${rssMiB(server.pid!, 'VmRSS').toFixed(0)} MiB`);
     for (const s of scenarios) {
       const latencies: number[] = [];
@@ -143,7 +226,10 @@ async function main(): Promise<void> {
             const t0 = performance.now();
             const res = await fetch(base + path, {
               method,
-              headers: { 'Content-Type': 'application/json', ...(s.auth ? { Authorization: `Bearer ${token}` } : {}) },
+              headers: {
+                'Content-Type': 'application/json',
+                ...(s.auth ? { Authorization: `Bearer ${token}` } : {}),
+              },
               body: body === undefined ? undefined : JSON.stringify(body),
             });
             await res.arrayBuffer();
@@ -166,7 +252,9 @@ async function main(): Promise<void> {
     const peak = rssMiB(server.pid!, 'VmHWM');
     const memOk = peak <= TARGETS.maxRssMiB;
     failed ||= !memOk;
-    console.log(`${memOk ? 'PASS' : 'FAIL'} peak RSS ${peak.toFixed(0)} MiB (target <= ${TARGETS.maxRssMiB} MiB)`);
+    console.log(
+      `${memOk ? 'PASS' : 'FAIL'} peak RSS ${peak.toFixed(0)} MiB (target <= ${TARGETS.maxRssMiB} MiB)`,
+    );
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.on('exit', r));

@@ -16,10 +16,14 @@ async function check(label: string, dataSource: DataSource): Promise<boolean> {
     const applied = await dataSource.runMigrations({ transaction: 'all' });
     const drift = await schemaDrift(dataSource);
     if (drift.length > 0) {
-      process.stderr.write(`${label}: entities and migrations disagree; missing migration SQL:\n${drift.join(';\n')}\n`);
+      process.stderr.write(
+        `${label}: entities and migrations disagree; missing migration SQL:\n${drift.join(';\n')}\n`,
+      );
       return false;
     }
-    process.stdout.write(`${label}: ${applied.length} migrations applied, entities and migrations agree\n`);
+    process.stdout.write(
+      `${label}: ${applied.length} migrations applied, entities and migrations agree\n`,
+    );
     return true;
   } finally {
     await dataSource.destroy();
@@ -35,7 +39,10 @@ async function main(): Promise<void> {
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${scratch}"`);
-    ok = await check('PostgreSQL', new DataSource(typeormOptions({ url: new URL(`/${scratch}`, server).toString() })));
+    ok = await check(
+      'PostgreSQL',
+      new DataSource(typeormOptions({ url: new URL(`/${scratch}`, server).toString() })),
+    );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
     await admin.end();
@@ -50,6 +57,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`migration check failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.stderr.write(
+    `migration check failed: ${err instanceof Error ? err.stack : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -12,7 +12,8 @@ import { configureOpenApi } from './modules/resource-doc/openapi';
 const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** JSON.parse reviver: drops keys that could reach an object's prototype. */
-const reviver = (key: string, value: unknown): unknown => (DANGEROUS_KEYS.has(key) ? undefined : value);
+const reviver = (key: string, value: unknown): unknown =>
+  DANGEROUS_KEYS.has(key) ? undefined : value;
 
 const hasBody = (req: Request): boolean =>
   req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
@@ -22,7 +23,11 @@ const hasBody = (req: Request): boolean =>
  * ([P §0.2]), so it gets the generic 404 OBP-10404.
  */
 function requireJsonBodies(req: Request, _res: Response, next: NextFunction): void {
-  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody(req) && !req.is(['application/json', 'application/*+json'])) {
+  if (
+    ['POST', 'PUT', 'PATCH'].includes(req.method) &&
+    hasBody(req) &&
+    !req.is(['application/json', 'application/*+json'])
+  ) {
     const contentType = req.headers['content-type'] ?? '';
     next(
       new ObpException(
@@ -45,13 +50,27 @@ export function configureApp(app: INestApplication): INestApplication {
   express_.enableCors({
     origin: '*',
     exposedHeaders: ['Correlation-Id', 'WWW-Authenticate'],
-    allowedHeaders: ['Content-Type', 'Authorization', 'DirectLogin', 'Correlation-Id', 'Accept', 'Accept-Language'],
+    allowedHeaders: [
+      'Content-Type',
+      'Authorization',
+      'DirectLogin',
+      'Correlation-Id',
+      'Accept',
+      'Accept-Language',
+    ],
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
   });
   express_.use(correlationId);
   express_.use(app.get(MetricsService).middleware);
   express_.use(requireJsonBodies);
-  express_.use(express.json({ limit: config.bodyLimit, strict: false, reviver, type: ['application/json', 'application/*+json'] }));
+  express_.use(
+    express.json({
+      limit: config.bodyLimit,
+      strict: false,
+      reviver,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
   configureOpenApi(app);
   return app;
 }

@@ -7,7 +7,8 @@ async function bootstrap(): Promise<void> {
     config = loadAppConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      for (const problem of err.problems) process.stderr.write(`Invalid configuration: ${problem}\n`);
+      for (const problem of err.problems)
+        process.stderr.write(`Invalid configuration: ${problem}\n`);
       process.exit(1);
     }
     throw err;

@@ -54,7 +54,12 @@ describe('loadAppConfig', () => {
   it('lists every bad variable, never its value', () => {
     let error: unknown;
     try {
-      loadAppConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short-secret', OBP_ADMIN_USERNAME: 'a' });
+      loadAppConfig({
+        PORT: '70000',
+        DATABASE_URL: 'mysql://x',
+        JWT_SECRET: 'short-secret',
+        OBP_ADMIN_USERNAME: 'a',
+      });
     } catch (err) {
       error = err;
     }
@@ -74,5 +79,7 @@ describe('parseDuration', () => {
     ['3600', 3600],
   ])('%s is %d seconds', (value, seconds) => expect(parseDuration(value)).toBe(seconds));
 
-  it.each(['0', '-1h', '1y', 'forever', ''])('refuses %p', (value) => expect(parseDuration(value)).toBeUndefined());
+  it.each(['0', '-1h', '1y', 'forever', ''])('refuses %p', (value) =>
+    expect(parseDuration(value)).toBeUndefined(),
+  );
 });

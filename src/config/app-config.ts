@@ -65,7 +65,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = get('PORT');
   if (port !== undefined) {
     const n = Number(port);
-    if (!/^\d+$/.test(port) || n < 0 || n > 65535) problems.push('PORT must be a number from 0 to 65535');
+    if (!/^\d+$/.test(port) || n < 0 || n > 65535)
+      problems.push('PORT must be a number from 0 to 65535');
     else c.port = n;
   }
   c.host = get('HOST') ?? c.host;
@@ -123,7 +124,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const ttl = get('TOKEN_TTL');
   if (ttl !== undefined) {
     const seconds = parseDuration(ttl);
-    if (seconds === undefined) problems.push('TOKEN_TTL must be a duration such as 4w, 12h or 3600');
+    if (seconds === undefined)
+      problems.push('TOKEN_TTL must be a duration such as 4w, 12h or 3600');
     else c.tokenTtlSeconds = seconds;
   }
   const level = get('LOG_LEVEL');
@@ -134,7 +136,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const publicUrl = get('PUBLIC_URL');
   if (publicUrl !== undefined) {
-    if (!/^https?:\/\/[^\s/]+(\/.*)?$/.test(publicUrl)) problems.push('PUBLIC_URL must be an http(s) URL');
+    if (!/^https?:\/\/[^\s/]+(\/.*)?$/.test(publicUrl))
+      problems.push('PUBLIC_URL must be an http(s) URL');
     else c.hostname = publicUrl.replace(/\/$/, '');
   } else {
     const h = c.host === '0.0.0.0' || c.host === '::' ? '127.0.0.1' : c.host;

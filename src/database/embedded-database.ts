@@ -25,7 +25,9 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   const db = await PGlite.create(location);
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
-  const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
+  const address = (
+    server as unknown as { server: { address(): { port: number } } }
+  ).server.address();
   let stopped = false;
   return {
     host: '127.0.0.1',

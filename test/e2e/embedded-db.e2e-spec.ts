@@ -21,7 +21,10 @@ describe('embedded PGlite store', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ embedded: true, env: { DATA_DIR: dataDir, OBP_CONSUMER_KEY: 'embedded-key' } });
+    t = await createTestApp({
+      embedded: true,
+      env: { DATA_DIR: dataDir, OBP_CONSUMER_KEY: 'embedded-key' },
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -39,9 +42,15 @@ describe('embedded PGlite store', () => {
     await t.http.post('/obp/v3.1.0/users').send(newUser('embedded.user1')).expect(201);
     const login = await t.http
       .post('/my/logins/direct')
-      .set('DirectLogin', 'username=embedded.user1, password=Embedded-Passw0rd!, consumer_key=embedded-key')
+      .set(
+        'DirectLogin',
+        'username=embedded.user1, password=Embedded-Passw0rd!, consumer_key=embedded-key',
+      )
       .expect(201);
-    const me = await t.http.get('/obp/v3.1.0/users/current').set(t.auth(login.body.token)).expect(200);
+    const me = await t.http
+      .get('/obp/v3.1.0/users/current')
+      .set(t.auth(login.body.token))
+      .expect(200);
     expect(me.body.username).toBe('embedded.user1');
   });
 
@@ -67,7 +76,9 @@ describe('embedded PGlite store', () => {
     );
     const committed = results.flatMap((r, i) => (r.status === 'fulfilled' ? [`conc-${i}`] : []));
     expect(committed).toHaveLength(66);
-    const rows: { id: string }[] = await t.db.query(`SELECT id FROM bank WHERE id LIKE 'conc-%' ORDER BY id`);
+    const rows: { id: string }[] = await t.db.query(
+      `SELECT id FROM bank WHERE id LIKE 'conc-%' ORDER BY id`,
+    );
     expect(rows.map((r) => r.id)).toEqual([...committed].sort());
   });
 
@@ -86,13 +97,21 @@ describe('embedded PGlite store', () => {
 
   it('keeps data across a restart on the same DATA_DIR', async () => {
     await t.close();
-    t = await createTestApp({ embedded: true, env: { DATA_DIR: dataDir, OBP_CONSUMER_KEY: 'embedded-key' } });
+    t = await createTestApp({
+      embedded: true,
+      env: { DATA_DIR: dataDir, OBP_CONSUMER_KEY: 'embedded-key' },
+    });
     const login = await t.http
       .post('/my/logins/direct')
-      .set('DirectLogin', 'username=embedded.user1, password=Embedded-Passw0rd!, consumer_key=embedded-key')
+      .set(
+        'DirectLogin',
+        'username=embedded.user1, password=Embedded-Passw0rd!, consumer_key=embedded-key',
+      )
       .expect(201);
     await t.http.get('/obp/v3.1.0/users/current').set(t.auth(login.body.token)).expect(200);
-    const rows: { n: string }[] = await t.db.query(`SELECT count(*)::text AS n FROM bank WHERE id LIKE 'conc-%'`);
+    const rows: { n: string }[] = await t.db.query(
+      `SELECT count(*)::text AS n FROM bank WHERE id LIKE 'conc-%'`,
+    );
     expect(rows[0].n).toBe('66');
   });
 });

@@ -53,7 +53,10 @@ describe('process: configuration and shutdown', () => {
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL must look like postgres:\/\//],
     [{ TOKEN_TTL: 'forever' }, /TOKEN_TTL must be a duration/],
     [{ LOG_LEVEL: 'chatty' }, /LOG_LEVEL must be one of/],
-    [{ DIRECT_LOGIN_CONSUMER_KEY_MANDATORY: 'perhaps' }, /DIRECT_LOGIN_CONSUMER_KEY_MANDATORY must be true or false/],
+    [
+      { DIRECT_LOGIN_CONSUMER_KEY_MANDATORY: 'perhaps' },
+      /DIRECT_LOGIN_CONSUMER_KEY_MANDATORY must be true or false/,
+    ],
   ])('exits 1 naming the bad variable: %j', async (env, pattern) => {
     const { out, exit } = collect(startServer(env));
     expect(await exit).toBe(1);
@@ -72,7 +75,11 @@ describe('process: configuration and shutdown', () => {
     const db = await cloneTemplate();
     try {
       const port = await freePort();
-      const child = startServer({ DATABASE_URL: databaseUrl(db), PORT: String(port), HOST: '127.0.0.1' });
+      const child = startServer({
+        DATABASE_URL: databaseUrl(db),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      });
       const { out, exit } = collect(child);
       await waitUntilReady(port);
       // A request whose headers the server has read but whose body is still arriving is in flight
@@ -91,7 +98,10 @@ describe('process: configuration and shutdown', () => {
             port,
             method: 'POST',
             path: '/obp/v3.1.0/users',
-            headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+            headers: {
+              'Content-Type': 'application/json',
+              'Content-Length': Buffer.byteLength(body),
+            },
           },
           (res) => {
             res.resume();

@@ -17,10 +17,12 @@ describe('database schema', () => {
 
   it('enforces customer_number uniqueness per bank in the database', async () => {
     const { bank, customer } = await t.seed.customer();
-    await expect(t.seed.customer(bank, { customerNumber: customer.customerNumber })).rejects.toThrow(
-      /uq_customer_bank_number/,
-    );
+    await expect(
+      t.seed.customer(bank, { customerNumber: customer.customerNumber }),
+    ).rejects.toThrow(/uq_customer_bank_number/);
     const other = await t.seed.bank();
-    await expect(t.seed.customer(other, { customerNumber: customer.customerNumber })).resolves.toBeDefined();
+    await expect(
+      t.seed.customer(other, { customerNumber: customer.customerNumber }),
+    ).resolves.toBeDefined();
   });
 });

@@ -17,7 +17,8 @@ export async function withAdminClient<T>(fn: (client: Client) => Promise<T>): Pr
 
 export const templateName = (): string => {
   const name = process.env.OBP_TEST_TEMPLATE_DB;
-  if (!name) throw new Error('OBP_TEST_TEMPLATE_DB is not set: run the tests through jest (globalSetup)');
+  if (!name)
+    throw new Error('OBP_TEST_TEMPLATE_DB is not set: run the tests through jest (globalSetup)');
   return name;
 };
 

@@ -10,7 +10,10 @@ export default async function globalSetup(): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${name}"`);
   });
-  const dataSource = new DataSource({ ...typeormOptions({ url: databaseUrl(name) }), migrationsRun: false });
+  const dataSource = new DataSource({
+    ...typeormOptions({ url: databaseUrl(name) }),
+    migrationsRun: false,
+  });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'all' });
   await dataSource.destroy();

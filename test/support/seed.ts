@@ -13,7 +13,8 @@ import { UserEntity } from '../../src/modules/user/user.entity';
 export const SEED_PASSWORD = 'Seed-Passw0rd!';
 let seedHash: Promise<string> | undefined;
 
-const unique = (prefix: string): string => `${prefix}${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+const unique = (prefix: string): string =>
+  `${prefix}${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
 /** Rows for tests, written straight to the test's database; tokens come from real DirectLogins. */
 export class Seed {
@@ -57,7 +58,11 @@ export class Seed {
   /** Entitlements straight in the table: `{ CanGetCustomer: bankId, CanGetAnyUser: '' }`. */
   async grant(userId: string, roles: Partial<Record<Role, string | string[]>>): Promise<void> {
     const rows = Object.entries(roles).flatMap(([roleName, banks]) =>
-      (Array.isArray(banks) ? banks : [banks ?? '']).map((bankId) => ({ userId, roleName, bankId })),
+      (Array.isArray(banks) ? banks : [banks ?? '']).map((bankId) => ({
+        userId,
+        roleName,
+        bankId,
+      })),
     );
     if (rows.length > 0) await this.db.getRepository(EntitlementEntity).insert(rows);
   }
@@ -66,8 +71,12 @@ export class Seed {
   async login(username: string, password = SEED_PASSWORD): Promise<string> {
     const res = await this.http
       .post('/my/logins/direct')
-      .set('DirectLogin', `username=${username}, password=${password}, consumer_key=${await this.consumerKey()}`);
-    if (res.status !== 201) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+      .set(
+        'DirectLogin',
+        `username=${username}, password=${password}, consumer_key=${await this.consumerKey()}`,
+      );
+    if (res.status !== 201)
+      throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
     return (res.body as { token: string }).token;
   }
 

@@ -48,6 +48,7 @@ export type Role = keyof typeof ROLES;
 
 export const ROLE_NAMES = (Object.keys(ROLES) as Role[]).sort();
 
-export const isRole = (name: string): name is Role => Object.prototype.hasOwnProperty.call(ROLES, name);
+export const isRole = (name: string): name is Role =>
+  Object.prototype.hasOwnProperty.call(ROLES, name);
 
 export const requiresBankId = (role: Role): boolean => ROLES[role].requiresBankId;

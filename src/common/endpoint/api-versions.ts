@@ -19,7 +19,8 @@ export type ApiVersion = (typeof API_VERSIONS)[number];
 /** OBP serves the KYC surface up to v5.1.0 ([K §0.1]); later prefixes only where an explorer calls them. */
 export const DEFAULT_LAST_VERSION: ApiVersion = 'v5.1.0';
 
-export const isApiVersion = (v: string): v is ApiVersion => (API_VERSIONS as readonly string[]).includes(v);
+export const isApiVersion = (v: string): v is ApiVersion =>
+  (API_VERSIONS as readonly string[]).includes(v);
 
 /** `v3.1.0` or `OBPv3.1.0` → `v3.1.0` ([P §10.1]); undefined for anything else. */
 export function parseApiVersion(value: string): ApiVersion | undefined {

@@ -41,7 +41,12 @@ export interface ObpEndpointOptions {
     /** Endpoint-specific rules OBP checks right after reading the body; throw an ObpException. */
     afterValidate?: (body: never) => void;
   };
-  success: { status: number; type?: Type<object> | [Type<object>]; example: unknown; description?: string };
+  success: {
+    status: number;
+    type?: Type<object> | [Type<object>];
+    example: unknown;
+    description?: string;
+  };
   /** Errors the service may raise; the checks add their own. */
   errors?: ObpErrorName[];
   /** OBP's old-style endpoints ([P §0.3]): only the latest token counts; locked users get 400. */

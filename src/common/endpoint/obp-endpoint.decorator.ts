@@ -1,4 +1,11 @@
-import { applyDecorators, Header, HttpCode, RequestMapping, RequestMethod, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  Header,
+  HttpCode,
+  RequestMapping,
+  RequestMethod,
+  SetMetadata,
+} from '@nestjs/common';
 import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ObpErrorName } from '../errors/obp-errors';
 import { DEFAULT_LAST_VERSION, versionsBetween } from './api-versions';
@@ -25,13 +32,19 @@ export const CHECK_ERRORS: Record<Check, ObpErrorName[]> = {
   body: ['InvalidJsonBody'],
 };
 
-export function buildDefinition(options: ObpEndpointOptions, functionName: string): EndpointDefinition {
+export function buildDefinition(
+  options: ObpEndpointOptions,
+  functionName: string,
+): EndpointDefinition {
   const [verb, path] = options.route.split(' ') as [HttpVerb, string];
   const first = options.servedFrom ?? options.implementedIn;
   const versions = versionsBetween(first, options.servedUntil ?? DEFAULT_LAST_VERSION);
   const expressPath = toExpressPath(path);
   const allErrors: ObpErrorName[] = [];
-  for (const name of [...options.checks.flatMap((c) => CHECK_ERRORS[c]), ...(options.errors ?? [])]) {
+  for (const name of [
+    ...options.checks.flatMap((c) => CHECK_ERRORS[c]),
+    ...(options.errors ?? []),
+  ]) {
     if (!allErrors.includes(name)) allErrors.push(name);
   }
   return {
@@ -41,7 +54,9 @@ export function buildDefinition(options: ObpEndpointOptions, functionName: strin
     functionName,
     operationId: `OBP${options.implementedIn}-${functionName}`,
     versions,
-    expressPaths: options.absolutePath ? [expressPath] : versions.map((v) => `/obp/${v}${expressPath}`),
+    expressPaths: options.absolutePath
+      ? [expressPath]
+      : versions.map((v) => `/obp/${v}${expressPath}`),
     allErrors,
   };
 }
@@ -60,9 +75,15 @@ export function ObpEndpoint(options: ObpEndpointOptions): MethodDecorator {
       RequestMapping({ path: def.expressPaths, method: RequestMethod[def.verb] }),
       HttpCode(options.success.status),
       // OBP answers a bare JSON `true` (the DELETEs); Nest would send a boolean as text/html
-      ...(typeof options.success.example === 'boolean' ? [Header('Content-Type', 'application/json; charset=utf-8')] : []),
+      ...(typeof options.success.example === 'boolean'
+        ? [Header('Content-Type', 'application/json; charset=utf-8')]
+        : []),
       SetMetadata(OBP_ENDPOINT, def),
-      ApiOperation({ operationId: def.operationId, summary: def.summary, description: def.description }),
+      ApiOperation({
+        operationId: def.operationId,
+        summary: def.summary,
+        description: def.description,
+      }),
       ApiTags(...def.tags),
       ApiExtension('x-obp-roles', (def.roles ?? []).map(String)),
       ...openApiDecoratorsFor(def),

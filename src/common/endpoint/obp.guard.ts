@@ -28,10 +28,16 @@ export class ObpGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    const def = this.reflector.getAllAndOverride<EndpointDefinition | undefined>(OBP_ENDPOINT, targets);
+    const def = this.reflector.getAllAndOverride<EndpointDefinition | undefined>(
+      OBP_ENDPOINT,
+      targets,
+    );
     if (!def) {
       if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-      throw new ObpException(ObpError.UnexpectedCondition, ' This route declares no access policy.');
+      throw new ObpException(
+        ObpError.UnexpectedCondition,
+        ' This route declares no access policy.',
+      );
     }
     await runChecks(context.switchToHttp().getRequest<ObpRequest>(), def, this.checkServices());
     return true;
@@ -39,7 +45,8 @@ export class ObpGuard implements CanActivate {
 
   private checkServices(): CheckServices {
     if (this.services) return this.services;
-    const get = <T>(type: new (...args: never[]) => T): T => this.moduleRef.get(type, { strict: false });
+    const get = <T>(type: new (...args: never[]) => T): T =>
+      this.moduleRef.get(type, { strict: false });
     const auth = get(AuthService);
     const banks = get(BankService);
     const entitlements = get(EntitlementService);

@@ -20,7 +20,10 @@ export const isUniqueViolation = (err: unknown, constraint: string): boolean => 
  */
 export const isClientDataError = (err: unknown): boolean => {
   const code = driverError(err)?.code;
-  return code !== undefined && ['22021', '22P05', '22P02', '22001', '22003', '22008', '22007', '54000'].includes(code);
+  return (
+    code !== undefined &&
+    ['22021', '22P05', '22P02', '22001', '22003', '22008', '22007', '54000'].includes(code)
+  );
 };
 
 /** The database is down or unreachable (connection refused, admin shutdown, too many clients). */
@@ -28,6 +31,15 @@ export const isDatabaseUnavailable = (err: unknown): boolean => {
   const code = (err as { code?: string } | undefined)?.code ?? driverError(err)?.code;
   return (
     code !== undefined &&
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '53300', '08006', '08001'].includes(code)
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      '57P01',
+      '57P03',
+      '53300',
+      '08006',
+      '08001',
+    ].includes(code)
   );
 };

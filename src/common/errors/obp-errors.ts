@@ -10,7 +10,10 @@ export const ObpError = {
     status: 400,
     message: 'OBP-10001: Incorrect json format. The Json body should be the ',
   },
-  InvalidNumber: { status: 400, message: 'OBP-10005: Invalid Number. Could not convert value to a number.' },
+  InvalidNumber: {
+    status: 400,
+    message: 'OBP-10005: Invalid Number. Could not convert value to a number.',
+  },
   IncorrectRoleName: { status: 400, message: 'OBP-10007: Incorrect Role name:' },
   InvalidJsonValue: { status: 400, message: 'OBP-10020: Incorrect json.' },
   InvalidLocale: {
@@ -38,7 +41,10 @@ export const ObpError = {
   TooManyRequests: { status: 429, message: 'OBP-10018: Too Many Requests.' },
 
   // Authentication and users
-  UserNotLoggedIn: { status: 401, message: 'OBP-20001: User not logged in. Authentication is required!' },
+  UserNotLoggedIn: {
+    status: 401,
+    message: 'OBP-20001: User not logged in. Authentication is required!',
+  },
   DirectLoginMissingParameters: {
     status: 400,
     message: 'OBP-20002: These DirectLogin parameters are missing:',
@@ -91,9 +97,13 @@ export const ObpError = {
   // OBP masks these raw texts to OBP-50005 ([P §2.1]); we keep that prefix and add the reason
   UserAlreadyExists: {
     status: 409,
-    message: 'OBP-50005: An unspecified or internal error occurred. User with the same username already exists.',
+    message:
+      'OBP-50005: An unspecified or internal error occurred. User with the same username already exists.',
   },
-  InvalidUserField: { status: 400, message: 'OBP-50005: An unspecified or internal error occurred. ' },
+  InvalidUserField: {
+    status: 400,
+    message: 'OBP-50005: An unspecified or internal error occurred. ',
+  },
   ConsumerKeyNotAlphanumeric: {
     status: 400,
     message: 'OBP-35030: The Consumer Key must be alphanumeric. (A-Z, a-z, 0-9)',
@@ -141,13 +151,17 @@ export const ObpError = {
   // ours: a user-customer link whose customer belongs to another bank (OBP masks its raw text)
   CustomerNotAtBank: {
     status: 400,
-    message: 'OBP-30252: The customer specified by CUSTOMER_ID does not belong to the bank specified by BANK_ID.',
+    message:
+      'OBP-30252: The customer specified by CUSTOMER_ID does not belong to the bank specified by BANK_ID.',
   },
 
   // Meetings
   MeetingNotFound: { status: 400, message: 'OBP-30104: Meeting not found.' },
   CreateMeetingException: { status: 400, message: 'OBP-60011: Create Meeting Exception. ' },
-  CreateMeetingInviteeException: { status: 400, message: 'OBP-60012: Create Meeting Invitee Exception. ' },
+  CreateMeetingInviteeException: {
+    status: 400,
+    message: 'OBP-60012: Create Meeting Invitee Exception. ',
+  },
 
   // Entitlements
   EntitlementIsBankRole: {
@@ -159,18 +173,27 @@ export const ObpError = {
     message: 'OBP-30206: This entitlement is a System Role. Please set bank_id to empty string.',
   },
   EntitlementNotFound: { status: 404, message: 'OBP-30212: EntitlementId not found' },
-  UserDoesNotHaveEntitlement: { status: 400, message: 'OBP-30213: USER_ID does not have the ENTITLEMENT_ID.' },
+  UserDoesNotHaveEntitlement: {
+    status: 400,
+    message: 'OBP-30213: USER_ID does not have the ENTITLEMENT_ID.',
+  },
   EntitlementRequestAlreadyExists: {
     status: 400,
     message: 'OBP-30214: Entitlement Request already exists for the user.',
   },
   EntitlementRequestNotFound: { status: 404, message: 'OBP-30215: EntitlementRequestId not found' },
-  EntitlementAlreadyExists: { status: 400, message: 'OBP-30216: Entitlement already exists for the user.' },
+  EntitlementAlreadyExists: {
+    status: 400,
+    message: 'OBP-30216: Entitlement already exists for the user.',
+  },
   EntitlementRequestCannotBeAdded: {
     status: 400,
     message: 'OBP-30217: Entitlement Request cannot be added.',
   },
-  EntitlementCannotBeDeleted: { status: 404, message: 'OBP-30219: EntitlementId cannot be deleted.' },
+  EntitlementCannotBeDeleted: {
+    status: 404,
+    message: 'OBP-30219: EntitlementId cannot be deleted.',
+  },
 
   // KYC, tax residence, addresses
   TaxResidenceNotFound: {
@@ -185,7 +208,10 @@ export const ObpError = {
   KycIdUsedByAnotherCustomer: { status: 409, message: 'OBP-30320: ' },
 
   // Consumers
-  ConsumerNotFound: { status: 404, message: 'OBP-30014: Consumer not found. Please specify a valid value for CONSUMER_ID.' },
+  ConsumerNotFound: {
+    status: 404,
+    message: 'OBP-30014: Consumer not found. Please specify a valid value for CONSUMER_ID.',
+  },
 
   // Connector / storage
   ConnectorEmptyResponse: {
@@ -195,13 +221,19 @@ export const ObpError = {
 
   // Server
   UnknownError: { status: 400, message: 'OBP-50000: Unknown Error.' },
-  InternalServerError: { status: 500, message: 'OBP-50005: An unspecified or internal error occurred.' },
+  InternalServerError: {
+    status: 500,
+    message: 'OBP-50005: An unspecified or internal error occurred.',
+  },
   UnexpectedCondition: {
     status: 500,
     message:
       'OBP-50015: The server encountered an unexpected condition which prevented it from fulfilling the request.',
   },
-  ServiceUnavailable: { status: 503, message: 'OBP-50016: The service is unavailable: the database cannot be reached.' },
+  ServiceUnavailable: {
+    status: 503,
+    message: 'OBP-50016: The service is unavailable: the database cannot be reached.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ObpErrorName = keyof typeof ObpError;

@@ -8,7 +8,9 @@ function run(exception: unknown, displayInternalErrors = false) {
   const config = Object.assign(new AppConfig(), { displayInternalErrors });
   const filter = new ObpExceptionFilter(config);
   (filter as unknown as { logger: { error: () => void } }).logger = { error: () => undefined };
-  const sent: { status?: number; body?: unknown; headers: Record<string, string> } = { headers: {} };
+  const sent: { status?: number; body?: unknown; headers: Record<string, string> } = {
+    headers: {},
+  };
   const res = {
     headersSent: false,
     setHeader: (k: string, v: string) => (sent.headers[k] = v),
@@ -21,7 +23,10 @@ function run(exception: unknown, displayInternalErrors = false) {
     },
   };
   const host = {
-    switchToHttp: () => ({ getRequest: () => ({ path: '/x', headers: {} }), getResponse: () => res }),
+    switchToHttp: () => ({
+      getRequest: () => ({ path: '/x', headers: {} }),
+      getResponse: () => res,
+    }),
   } as unknown as ArgumentsHost;
   filter.catch(exception, host);
   return sent;
@@ -31,7 +36,11 @@ describe('ObpExceptionFilter', () => {
   it('writes an ObpException as {code, message}', () => {
     expect(run(new ObpException(ObpError.BankNotFound, ' Current BankId is x'))).toMatchObject({
       status: 404,
-      body: { code: 404, message: 'OBP-30001: Bank not found. Please specify a valid value for BANK_ID. Current BankId is x' },
+      body: {
+        code: 404,
+        message:
+          'OBP-30001: Bank not found. Please specify a valid value for BANK_ID. Current BankId is x',
+      },
     });
   });
 

@@ -65,10 +65,14 @@ export class ObpExceptionFilter implements ExceptionFilter {
         };
       }
       if (status === 413) return this.tooLarge();
-      if (status < 500) return { status, message: `${ObpError.InvalidJsonFormat.message} ${exception.message}` };
+      if (status < 500)
+        return { status, message: `${ObpError.InvalidJsonFormat.message} ${exception.message}` };
     }
     if (isClientDataError(exception)) {
-      return { status: 400, message: `${ObpError.InvalidJsonFormat.message} A value could not be stored.` };
+      return {
+        status: 400,
+        message: `${ObpError.InvalidJsonFormat.message} A value could not be stored.`,
+      };
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.error({ err: exception }, 'database unavailable');
@@ -90,16 +94,28 @@ export class ObpExceptionFilter implements ExceptionFilter {
       case 'entity.too.large':
         return this.tooLarge();
       case 'entity.parse.failed':
-        return { status: 400, message: `${ObpError.InvalidJsonFormat.message} ${e.message ?? ''}`.trimEnd() };
+        return {
+          status: 400,
+          message: `${ObpError.InvalidJsonFormat.message} ${e.message ?? ''}`.trimEnd(),
+        };
       case 'encoding.unsupported':
       case 'charset.unsupported':
-        return { status: 415, message: `${ObpError.UnsupportedMediaType.message}${e.message ?? ''}` };
+        return {
+          status: 415,
+          message: `${ObpError.UnsupportedMediaType.message}${e.message ?? ''}`,
+        };
       default:
-        return { status: 400, message: `${ObpError.InvalidJsonFormat.message} ${e.message ?? ''}`.trimEnd() };
+        return {
+          status: 400,
+          message: `${ObpError.InvalidJsonFormat.message} ${e.message ?? ''}`.trimEnd(),
+        };
     }
   }
 
   private tooLarge(): { status: number; message: string } {
-    return { status: 413, message: `${ObpError.RequestEntityTooLarge.message}${this.config.bodyLimit}.` };
+    return {
+      status: 413,
+      message: `${ObpError.RequestEntityTooLarge.message}${this.config.bodyLimit}.`,
+    };
   }
 }

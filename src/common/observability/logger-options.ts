@@ -29,7 +29,8 @@ export function loggerOptions(config: AppConfig): Params {
           stack: err.stack,
         }),
       },
-      customSuccessObject: (req: IncomingMessage, _res: ServerResponse, value: object) => withRequestFacts(req, value),
+      customSuccessObject: (req: IncomingMessage, _res: ServerResponse, value: object) =>
+        withRequestFacts(req, value),
       customErrorObject: (req: IncomingMessage, _res: ServerResponse, _err: Error, value: object) =>
         withRequestFacts(req, value),
       customSuccessMessage: () => 'request completed',

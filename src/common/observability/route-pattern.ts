@@ -6,7 +6,9 @@ export function routePattern(req: Request): string {
   const path: unknown = route?.path;
   if (typeof path === 'string') return path;
   if (Array.isArray(path)) {
-    const match = path.find((p): p is string => typeof p === 'string' && req.baseUrl + p !== '' && matches(p, req.path));
+    const match = path.find(
+      (p): p is string => typeof p === 'string' && req.baseUrl + p !== '' && matches(p, req.path),
+    );
     return match ?? String(path[0]);
   }
   return 'unmatched';

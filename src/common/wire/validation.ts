@@ -18,7 +18,9 @@ function firstProblem(errors: ValidationError[], parent = ''): string | undefine
     const path = parent ? `${parent}.${e.property}` : e.property;
     if (e.constraints) {
       const message = Object.values(e.constraints)[0];
-      return message.startsWith(e.property) ? path + message.slice(e.property.length) : `${path}: ${message}`;
+      return message.startsWith(e.property)
+        ? path + message.slice(e.property.length)
+        : `${path}: ${message}`;
     }
     const nested = firstProblem(e.children ?? [], path);
     if (nested) return nested;
@@ -30,7 +32,11 @@ function firstProblem(errors: ValidationError[], parent = ''): string | undefine
  * Reads a JSON body into `type` as OBP would, or throws 400
  * `OBP-10001: Incorrect json format. The Json body should be the <Class> ` followed by the field at fault.
  */
-export function validateBody<T extends object>(type: Type<T>, body: unknown, jsonName = type.name): T {
+export function validateBody<T extends object>(
+  type: Type<T>,
+  body: unknown,
+  jsonName = type.name,
+): T {
   const fail = (detail: string): never => {
     throw new ObpException(ObpError.InvalidJsonBody, `${jsonName} (${detail})`);
   };

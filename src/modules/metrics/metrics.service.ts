@@ -29,7 +29,11 @@ export class MetricsService {
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
     const end = this.duration.startTimer();
     res.on('finish', () => {
-      const labels = { method: req.method, route: routePattern(req), status: String(res.statusCode) };
+      const labels = {
+        method: req.method,
+        route: routePattern(req),
+        status: String(res.statusCode),
+      };
       this.requests.inc(labels);
       end(labels);
     });

@@ -17,7 +17,8 @@ export class RootController {
     implementedIn: 'v3.0.0',
     servedUntil: 'v3.1.0',
     summary: 'Get API Info (root)',
-    description: 'Returns information about this API instance: version, git commit, connector, hosted by.\n\nAuthentication is Optional',
+    description:
+      'Returns information about this API instance: version, git commit, connector, hosted by.\n\nAuthentication is Optional',
     tags: ['API'],
     checks: [],
     success: { status: 200, type: APIInfoJSON, example: rootExamples.v310 },

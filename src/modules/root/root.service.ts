@@ -23,6 +23,8 @@ export class RootService {
 
   /** v4.0.0 and later add the fields the API Explorer reads. */
   forVersion(version: ApiVersion): APIInfoJSON | APIInfoJson400 {
-    return API_VERSIONS.indexOf(version) >= API_VERSIONS.indexOf('v4.0.0') ? this.info400(version) : this.info(version);
+    return API_VERSIONS.indexOf(version) >= API_VERSIONS.indexOf('v4.0.0')
+      ? this.info400(version)
+      : this.info(version);
   }
 }

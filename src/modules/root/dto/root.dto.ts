@@ -34,7 +34,13 @@ const hostedBy = {
 };
 
 export const rootExamples = {
-  v310: { version: 'v3.1.0', version_status: 'STABLE', git_commit: '', connector: 'mapped', hosted_by: hostedBy },
+  v310: {
+    version: 'v3.1.0',
+    version_status: 'STABLE',
+    git_commit: '',
+    connector: 'mapped',
+    hosted_by: hostedBy,
+  },
   v400: {
     version: 'v4.0.0',
     version_status: 'STABLE',
