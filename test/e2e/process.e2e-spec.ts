@@ -122,4 +122,151 @@ describe('process: configuration and shutdown', () => {
       await dropDatabase(db);
     }
   });
+
+  it('logs one JSON line per request with ids only: no bodies, raw URLs, tokens or personal data', async () => {
+    const db = await cloneTemplate();
+    try {
+      const port = await freePort();
+      const child = startServer({
+        DATABASE_URL: databaseUrl(db),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'trace',
+        OBP_ADMIN_USERNAME: 'log.admin',
+        OBP_ADMIN_PASSWORD: 'Log-Admin-Passw0rd!',
+        OBP_CONSUMER_KEY: 'log-consumer-key',
+      });
+      const { out, exit } = collect(child);
+      await waitUntilReady(port);
+      const base = `http://127.0.0.1:${port}`;
+      const login = await fetch(`${base}/my/logins/direct`, {
+        method: 'POST',
+        headers: {
+          DirectLogin:
+            'username=log.admin, password=Log-Admin-Passw0rd!, consumer_key=log-consumer-key',
+        },
+      });
+      const { token } = (await login.json()) as { token: string };
+      const call = async (method: string, path: string, body?: unknown): Promise<Response> =>
+        fetch(base + path, {
+          method,
+          headers: { 'Content-Type': 'application/json', DirectLogin: `token=${token}` },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const me = (await (await call('GET', '/obp/v3.1.0/users/current')).json()) as {
+        user_id: string;
+      };
+      for (const role_name of ['CanCreateBank', 'CanGetAnyUser', 'CanGetAnyKycDocuments']) {
+        await call('POST', `/obp/v3.1.0/users/${me.user_id}/entitlements`, {
+          bank_id: '',
+          role_name,
+        });
+      }
+      expect(
+        (
+          await call('POST', '/obp/v3.1.0/banks', {
+            id: 'log.bank.01',
+            full_name: 'Log Bank',
+            short_name: 'Log',
+            logo_url: '',
+            website_url: '',
+            swift_bic: 'LOGBGB22',
+            national_identifier: 'L1',
+            bank_routing: { scheme: 'BIC', address: 'LOGBGB22' },
+          })
+        ).status,
+      ).toBe(201);
+      for (const role_name of ['CanCreateCustomer', 'CanAddKycDocument']) {
+        await call('POST', `/obp/v3.1.0/users/${me.user_id}/entitlements`, {
+          bank_id: 'log.bank.01',
+          role_name,
+        });
+      }
+      const created = await call('POST', '/obp/v3.1.0/banks/log.bank.01/customers', {
+        legal_name: 'Zeta Secretname',
+        mobile_phone_number: '+44 7700 900123',
+        email: 'zeta.secret@example.com',
+        face_image: { url: 'https://example.com/zeta.png', date: '2017-09-19T00:00:00Z' },
+        date_of_birth: '1977-07-07T00:00:00Z',
+        relationship_status: 'single',
+        dependants: 0,
+        dob_of_dependants: [],
+        credit_rating: { rating: 'A', source: 'B' },
+        credit_limit: { currency: 'EUR', amount: '10' },
+        highest_education_attained: 'Master',
+        employment_status: 'worker',
+        kyc_status: true,
+        last_ok_date: '2017-09-19T00:00:00Z',
+        title: 'Dr.',
+        branch_id: 'B1',
+        name_suffix: '',
+      });
+      expect(created.status).toBe(201);
+      const customer = (await created.json()) as { customer_id: string; customer_number: string };
+      const doc = await call(
+        'PUT',
+        `/obp/v3.1.0/banks/log.bank.01/customers/${customer.customer_id}/kyc_documents/doc-log-1`,
+        {
+          customer_number: customer.customer_number,
+          type: 'passport',
+          number: 'PASSPORT-SECRET-998877',
+          issue_date: '2015-01-01T00:00:00Z',
+          issue_place: 'Secretville',
+          expiry_date: '2025-01-01T00:00:00Z',
+        },
+      );
+      expect(doc.status).toBe(201);
+      expect(
+        (await call('GET', '/obp/v3.1.0/users/email/zeta.secret@example.com/terminator')).status,
+      ).toBe(200);
+      // a rejected body is not logged either
+      expect(
+        (
+          await call(
+            'PUT',
+            `/obp/v3.1.0/banks/log.bank.01/customers/${customer.customer_id}/kyc_documents/doc-2`,
+            {
+              number: 'REJECTED-SECRET-1234',
+            },
+          )
+        ).status,
+      ).toBe(400);
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+
+      const lines = out()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const requests = lines.filter(
+        (l) => l.msg === 'request completed' || l.msg === 'request failed',
+      );
+      expect(requests.length).toBeGreaterThanOrEqual(10);
+      expect(requests).toContainEqual(
+        expect.objectContaining({
+          route: '/obp/v3.1.0/users/email/:EMAIL/terminator',
+          user_id: me.user_id,
+          correlation_id: expect.any(String),
+          res: { status: 200 },
+        }),
+      );
+      const text = out();
+      for (const secret of [
+        'Log-Admin-Passw0rd!',
+        token,
+        token.split('.')[2],
+        'Secretname',
+        'zeta.secret',
+        '7700 900123',
+        'PASSPORT-SECRET',
+        'Secretville',
+        'REJECTED-SECRET',
+        '1977-07-07',
+      ]) {
+        expect(text).not.toContain(secret);
+      }
+    } finally {
+      await dropDatabase(db);
+    }
+  });
 });

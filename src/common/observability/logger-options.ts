@@ -11,7 +11,12 @@ import { routePattern } from './route-pattern';
 /** Route pattern and user id, taken when the response ends (after routing and the login check). */
 const withRequestFacts = (req: IncomingMessage, value: object): object => {
   const r = req as ObpRequest;
-  return { ...value, route: routePattern(r), user_id: r.user?.userId };
+  return {
+    ...value,
+    route: routePattern(r),
+    correlation_id: r.correlationId,
+    user_id: r.user?.userId,
+  };
 };
 
 export function loggerOptions(config: AppConfig): Params {
@@ -19,7 +24,6 @@ export function loggerOptions(config: AppConfig): Params {
     pinoHttp: {
       level: config.logLevel,
       genReqId: (req: IncomingMessage) => (req as ObpRequest).correlationId ?? '',
-      customAttributeKeys: { reqId: 'correlation_id' },
       serializers: {
         req: (req: { method?: string }) => ({ method: req.method }),
         res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
