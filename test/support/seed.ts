@@ -142,3 +142,27 @@ export class Seed {
     return { bank: b, customer };
   }
 }
+
+/** The CustomerJsonV310 of a customer made by `Seed.customer(bank)` without overrides. */
+export const seededCustomerJson = (bank: BankEntity, customer: CustomerEntity) => ({
+  bank_id: bank.id,
+  customer_id: customer.id,
+  customer_number: customer.customerNumber,
+  legal_name: 'Eveline Tripman',
+  mobile_phone_number: '+44 07972 444 876',
+  email: 'eveline@example.com',
+  face_image: { url: 'www.openbankproject', date: '2017-09-19T00:00:00Z' },
+  date_of_birth: '1980-01-01T00:00:00Z',
+  relationship_status: 'single',
+  dependants: 1,
+  dob_of_dependants: ['2010-01-01T00:00:00Z'],
+  credit_rating: { rating: 'OBP', source: 'OBP' },
+  credit_limit: { currency: 'EUR', amount: '0' },
+  highest_education_attained: 'Master',
+  employment_status: 'worker',
+  kyc_status: false,
+  last_ok_date: '2023-10-01T00:00:00Z',
+  title: 'Dr.',
+  branch_id: 'DERBY6',
+  name_suffix: 'Sr',
+});
