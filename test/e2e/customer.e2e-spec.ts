@@ -1,27 +1,10 @@
 import { CustomerEntity } from '../../src/modules/customer/customer.entity';
+import { customerPostBody } from '../support/fixtures';
 import { seededCustomerJson } from '../support/seed';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** The resource-doc example body P ([T] §5). */
-const P = {
-  legal_name: 'Eveline Tripman',
-  mobile_phone_number: '+44 07972 444 876',
-  email: 'felixsmith@example.com',
-  face_image: { url: 'www.openbankproject', date: '1100-01-01T00:00:00Z' },
-  date_of_birth: '1100-01-01T00:00:00Z',
-  relationship_status: 'single',
-  dependants: 1,
-  dob_of_dependants: ['1100-01-01T00:00:00Z'],
-  credit_rating: { rating: 'OBP', source: 'OBP' },
-  credit_limit: { currency: 'EUR', amount: '0' },
-  highest_education_attained: 'Master',
-  employment_status: 'worker',
-  kyc_status: false,
-  last_ok_date: '2023-10-01T00:00:00Z',
-  title: 'Dr.',
-  branch_id: 'DERBY6',
-  name_suffix: 'Sr',
-};
+const P = customerPostBody();
 
 const NOT_LOGGED_IN = {
   code: 401,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import ts from 'typescript';
-import { customerExamples } from '../../src/modules/customer/dto/customer.dto';
+import { customerPostBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -111,7 +111,7 @@ describe('the explorer in a real browser', () => {
     const customer = await t.http
       .post(`/obp/v3.1.0/banks/${BANK_ID}/customers`)
       .set(auth)
-      .send({ ...customerExamples.post, legal_name: 'Ada Explorer' })
+      .send(customerPostBody({ legal_name: 'Ada Explorer' }))
       .expect(201);
     customerId = customer.body.customer_id;
     customerNumber = customer.body.customer_number;

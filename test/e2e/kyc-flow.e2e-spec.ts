@@ -1,3 +1,4 @@
+import { customerPostBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const V = '/obp/v3.1.0';
@@ -5,25 +6,15 @@ const ADMIN = { username: 'kyc.flow.admin', password: 'Kyc-Flow-Passw0rd!' };
 const CONSUMER_KEY = 'kycflowconsumerkey01';
 const BANK_ID = 'kyc.flow.bank';
 
-const customerBody = {
-  legal_name: 'Eveline Tripman',
-  mobile_phone_number: '+44 07972 444 876',
+const customerBody = customerPostBody({
   email: 'eveline.tripman@example.com',
   face_image: { url: 'https://example.com/eveline.png', date: '2017-09-19T00:00:00Z' },
   date_of_birth: '1980-03-04T00:00:00Z',
-  relationship_status: 'single',
-  dependants: 1,
   dob_of_dependants: ['2010-01-01T00:00:00Z'],
-  credit_rating: { rating: 'OBP', source: 'OBP' },
   credit_limit: { currency: 'EUR', amount: '1000' },
-  highest_education_attained: 'Master',
-  employment_status: 'worker',
-  kyc_status: false,
-  last_ok_date: '2023-10-01T00:00:00Z',
-  title: 'Dr.',
   branch_id: 'BERLIN1',
   name_suffix: '',
-};
+});
 const addressBody = {
   line_1: 'No 1 the Road',
   line_2: 'The Place',

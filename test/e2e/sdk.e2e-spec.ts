@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type ObpClient, type ObpError, createObpClient, directLogin } from '../../sdk/client';
+import { customerPostBody } from '../support/fixtures';
 import { SEED_PASSWORD } from '../support/seed';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -85,25 +86,7 @@ describe('the generated TypeScript SDK', () => {
 
     const customer = await api.POST('/obp/v3.1.0/banks/{BANK_ID}/customers', {
       params: { path: { BANK_ID: bankId } },
-      body: {
-        legal_name: 'Eveline Tripman',
-        mobile_phone_number: '+44 07972 444 876',
-        email: 'eveline@example.com',
-        face_image: { url: 'www.openbankproject', date: '2017-09-19T00:00:00Z' },
-        date_of_birth: '1980-01-01T00:00:00Z',
-        relationship_status: 'single',
-        dependants: 1,
-        dob_of_dependants: ['2010-01-01T00:00:00Z'],
-        credit_rating: { rating: 'OBP', source: 'OBP' },
-        credit_limit: { currency: 'EUR', amount: '0' },
-        highest_education_attained: 'Master',
-        employment_status: 'worker',
-        kyc_status: false,
-        last_ok_date: '2023-10-01T00:00:00Z',
-        title: 'Dr.',
-        branch_id: 'DERBY6',
-        name_suffix: 'Sr',
-      },
+      body: customerPostBody(),
     });
     expect(customer.response.status).toBe(201);
     const customerId = customer.data!.customer_id;
