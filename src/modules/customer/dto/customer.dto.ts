@@ -73,7 +73,8 @@ export class PutUpdateCustomerNumberJsonV310 {
   @ObpString(50) customer_number!: string;
 }
 
-export class CustomerJsonV310 {
+/** The v2.1.0 shape: no `title`, `branch_id`, `name_suffix`. */
+export class CustomerJsonV210 {
   bank_id!: string;
   customer_id!: string;
   customer_number!: string;
@@ -91,6 +92,9 @@ export class CustomerJsonV310 {
   employment_status!: string;
   kyc_status!: boolean;
   last_ok_date!: string;
+}
+
+export class CustomerJsonV310 extends CustomerJsonV210 {
   title!: string;
   branch_id!: string;
   name_suffix!: string;
@@ -113,27 +117,6 @@ export class CustomerWithAttributesJsonV300 extends CustomerWithAttributesJsonV3
 
 export class CustomersWithAttributesJsonV300 {
   customers!: CustomerWithAttributesJsonV300[];
-}
-
-/** The v2.1.0 shape: no `title`, `branch_id`, `name_suffix`. */
-export class CustomerJsonV210 {
-  bank_id!: string;
-  customer_id!: string;
-  customer_number!: string;
-  legal_name!: string;
-  mobile_phone_number!: string;
-  email!: string;
-  face_image!: CustomerFaceImageJson;
-  date_of_birth!: string;
-  relationship_status!: string;
-  dependants!: number;
-  dob_of_dependants!: string[];
-  credit_rating!: CustomerCreditRatingJSON;
-  credit_limit!: AmountOfMoneyJsonV121;
-  highest_education_attained!: string;
-  employment_status!: string;
-  kyc_status!: boolean;
-  last_ok_date!: string;
 }
 
 export class CustomerJSONs {
