@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -16,10 +17,14 @@ const EMBEDDED = process.env.BENCH_STORE === 'embedded';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
-/** Targets (2-core machine, load generator on the same cores). */
+/**
+ * Targets for this 2-core machine, where the load generator, the server and PostgreSQL share the
+ * cores. Anonymous requests touch no database; authenticated ones run the guard's checks (token,
+ * role, bank, customer: four queries) before the endpoint's own query.
+ */
 const TARGETS = {
-  p99Ms: EMBEDDED ? 400 : 250,
-  minRps: EMBEDDED ? 150 : 300,
+  anonymous: { minRps: EMBEDDED ? 500 : 700, p99Ms: 150 },
+  authenticated: { minRps: EMBEDDED ? 60 : 100, p99Ms: EMBEDDED ? 600 : 400 },
   maxRssMiB: EMBEDDED ? 900 : 400,
 };
 
@@ -68,13 +73,46 @@ async function main(): Promise<void> {
     ...(EMBEDDED ? { DATA_DIR: `/tmp/obp-bench-${process.pid}` } : { DATABASE_URL: `${PG}/${db}` }),
   };
   const entry = process.env.BENCH_ENTRY ?? 'src/main.ts';
-  const args = entry.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', entry] : [entry];
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const args = [
+    ...profile,
+    ...(entry.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', entry] : [entry]),
+  ];
   const server: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
+  // node:http with a keep-alive pool: far less client CPU than fetch, which shares the 2 cores with the server
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const send = (method: string, path: string, body: unknown, token?: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path,
+          agent,
+          headers: {
+            ...(payload
+              ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
+              : {}),
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
   let failed = false;
   try {
     for (let i = 0; ; i++) {
@@ -215,38 +253,37 @@ async function main(): Promise<void> {
     );
     console.log(`RSS after start and seed: ${rssMiB(server.pid!, 'VmRSS').toFixed(0)} MiB`);
     for (const s of scenarios) {
-      const latencies: number[] = [];
-      let errors = 0;
+      // one second unmeasured first: JIT, pool connections and caches warm up
+      const run = async (seconds: number): Promise<{ latencies: number[]; errors: number }> => {
+        const latencies: number[] = [];
+        let errors = 0;
+        const until = Date.now() + seconds * 1000;
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, async () => {
+            while (Date.now() < until) {
+              const { method, path, body } = s.request(n++);
+              const t0 = performance.now();
+              const status = await send(method, path, body, s.auth ? token : undefined);
+              latencies.push(performance.now() - t0);
+              if (status >= 400) errors++;
+            }
+          }),
+        );
+        return { latencies, errors };
+      };
       let n = 0;
-      const until = Date.now() + SECONDS * 1000;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (Date.now() < until) {
-            const { method, path, body } = s.request(n++);
-            const t0 = performance.now();
-            const res = await fetch(base + path, {
-              method,
-              headers: {
-                'Content-Type': 'application/json',
-                ...(s.auth ? { Authorization: `Bearer ${token}` } : {}),
-              },
-              body: body === undefined ? undefined : JSON.stringify(body),
-            });
-            await res.arrayBuffer();
-            latencies.push(performance.now() - t0);
-            if (res.status >= 400) errors++;
-          }
-        }),
-      );
+      await run(1);
+      const { latencies, errors } = await run(SECONDS);
       latencies.sort((a, b) => a - b);
       const rps = latencies.length / SECONDS;
       const p50 = percentile(latencies, 50);
       const p99 = percentile(latencies, 99);
-      const ok = errors === 0 && p99 <= TARGETS.p99Ms && rps >= TARGETS.minRps;
+      const target = s.auth ? TARGETS.authenticated : TARGETS.anonymous;
+      const ok = errors === 0 && p99 <= target.p99Ms && rps >= target.minRps;
       failed ||= !ok;
       console.log(
         `${ok ? 'PASS' : 'FAIL'} ${s.name}: ${rps.toFixed(0)} req/s, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, errors ${errors}` +
-          ` (targets: >= ${TARGETS.minRps} req/s, p99 <= ${TARGETS.p99Ms} ms, 0 errors)`,
+          ` (targets: >= ${target.minRps} req/s, p99 <= ${target.p99Ms} ms, 0 errors)`,
       );
     }
     const peak = rssMiB(server.pid!, 'VmHWM');

@@ -90,7 +90,7 @@ export class AuthService {
     return this.jwt.signAsync(
       { sub: userId, cid: consumerId },
       {
-        secret: this.secrets.secret,
+        secret: this.secrets.secret as unknown as Buffer, // a KeyObject, which jsonwebtoken accepts
         algorithm: 'HS256',
         header: { alg: 'HS256', typ: undefined },
         expiresIn: ttl,
@@ -119,14 +119,14 @@ export class AuthService {
   async authenticate(req: ObpRequest, oldStyle: boolean): Promise<Principal> {
     const token = tokenFromHeaders(req.headers);
     const claims = await this.verify(req, token);
-    const invalid = new ObpException(ObpError.DirectLoginInvalidToken, token);
-    if (!isUuid(claims.jti ?? '') || !isUuid(claims.sub ?? '')) throw invalid;
+    const invalid = (): ObpException => new ObpException(ObpError.DirectLoginInvalidToken, token);
+    if (!isUuid(claims.jti ?? '') || !isUuid(claims.sub ?? '')) throw invalid();
     const row = await this.tokens.findOne({
       where: { id: claims.jti, revokedAt: IsNull() },
       relations: { user: true },
     });
     if (!row || !row.user || row.userId !== claims.sub || row.expiresAt.getTime() <= Date.now())
-      throw invalid;
+      throw invalid();
     if (isLocked(row.user)) {
       throw new ObpException(ObpError.UsernameHasBeenLocked, '', oldStyle ? 400 : 401);
     }
@@ -136,7 +136,7 @@ export class AuthService {
         where: { userId: row.userId, consumerId: row.consumerId ?? IsNull() },
         order: { createdAt: 'DESC', id: 'DESC' },
       });
-      if (latest?.id !== row.id) throw invalid;
+      if (latest?.id !== row.id) throw invalid();
     }
     return {
       userId: row.userId,

@@ -28,7 +28,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
         _req: unknown,
         _raw: unknown,
         done: (err: unknown, key?: Buffer) => void,
-      ) => done(null, secrets.secret),
+        // jsonwebtoken accepts a KeyObject; the typings only know string | Buffer
+      ) => done(null, secrets.secret as unknown as Buffer),
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -13,7 +13,8 @@ const NAME = 'jwt_hs256';
  */
 @Injectable()
 export class TokenSecretService implements OnModuleInit {
-  private value?: Buffer;
+  /** A KeyObject: jsonwebtoken re-parses a raw Buffer on every verification (it first tries it as a public key). */
+  private value?: KeyObject;
 
   constructor(
     @InjectRepository(ServerSecretEntity) private readonly secrets: Repository<ServerSecretEntity>,
@@ -22,7 +23,7 @@ export class TokenSecretService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     if (this.config.jwtSecret) {
-      this.value = Buffer.from(this.config.jwtSecret, 'utf8');
+      this.value = createSecretKey(Buffer.from(this.config.jwtSecret, 'utf8'));
       return;
     }
     await this.secrets
@@ -33,10 +34,10 @@ export class TokenSecretService implements OnModuleInit {
       .orIgnore()
       .execute();
     const row = await this.secrets.findOneByOrFail({ name: NAME });
-    this.value = Buffer.from(row.value, 'base64');
+    this.value = createSecretKey(Buffer.from(row.value, 'base64'));
   }
 
-  get secret(): Buffer {
+  get secret(): KeyObject {
     if (!this.value) throw new Error('token secret not loaded');
     return this.value;
   }
