@@ -1,13 +1,9 @@
 import { BankEntity } from '../../src/modules/bank/bank.entity';
 import { EntitlementEntity } from '../../src/modules/entitlement/entitlement.entity';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { NOT_LOGGED_IN } from '../support/obp-error-bodies';
 
 const V = '/obp/v3.1.0';
-const NOT_LOGGED_IN = {
-  code: 401,
-  message: 'OBP-20001: User not logged in. Authentication is required!',
-};
-
 let counter = 0;
 /** A fresh, valid BANK_ID (6 to 16 characters). */
 const newId = (): string => `bk.${Date.now().toString(36).slice(-6)}${(counter += 1)}`;

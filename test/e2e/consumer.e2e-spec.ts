@@ -1,11 +1,8 @@
 import { ConsumerEntity } from '../../src/modules/consumer/consumer.entity';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { NOT_LOGGED_IN } from '../support/obp-error-bodies';
 
 const URL = '/obp/v4.0.0/management/consumers';
-const NOT_LOGGED_IN = {
-  code: 401,
-  message: 'OBP-20001: User not logged in. Authentication is required!',
-};
 const OBP_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const KEY = /^[a-z0-9]{40}$/;
 

@@ -2,22 +2,11 @@ import { CustomerEntity } from '../../src/modules/customer/customer.entity';
 import { customerPostBody } from '../support/fixtures';
 import { seededCustomerJson } from '../support/seed';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { NOT_LOGGED_IN, bankNotFound, customerNotFound } from '../support/obp-error-bodies';
 
 /** The resource-doc example body P ([T] §5). */
 const P = customerPostBody();
 
-const NOT_LOGGED_IN = {
-  code: 401,
-  message: 'OBP-20001: User not logged in. Authentication is required!',
-};
-const bankNotFound = (id: string) => ({
-  code: 404,
-  message: `OBP-30001: Bank not found. Please specify a valid value for BANK_ID. Current BankId is ${id}`,
-});
-const customerNotFound = (id: string) => ({
-  code: 404,
-  message: `OBP-30046: Customer not found. Please specify a valid value for CUSTOMER_ID.. Current CustomerId(${id})`,
-});
 const badBody = (cls: string, detail: string) => ({
   code: 400,
   message: `OBP-10001: Incorrect json format. The Json body should be the ${cls} (${detail})`,

@@ -3,12 +3,9 @@ import { EntitlementRequestEntity } from '../../src/modules/entitlement/entitlem
 import { EntitlementEntity } from '../../src/modules/entitlement/entitlement.entity';
 import type { UserEntity } from '../../src/modules/user/user.entity';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { NOT_LOGGED_IN } from '../support/obp-error-bodies';
 
 const V = '/obp/v3.1.0';
-const NOT_LOGGED_IN = {
-  code: 401,
-  message: 'OBP-20001: User not logged in. Authentication is required!',
-};
 const missing = (roles: string) => ({
   code: 403,
   message: `OBP-20006: User is missing one or more roles: ${roles}`,

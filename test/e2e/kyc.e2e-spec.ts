@@ -7,24 +7,13 @@ import { KycDocumentEntity } from '../../src/modules/kyc/kyc-document.entity';
 import { KycMediaEntity } from '../../src/modules/kyc/kyc-media.entity';
 import { KycStatusEntity } from '../../src/modules/kyc/kyc-status.entity';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { NOT_LOGGED_IN, customerNotFound, missingRole } from '../support/obp-error-bodies';
 
 const V = '/obp/v3.1.0';
 const badJson = (className: string, detail: string) => ({
   code: 400,
   message: `OBP-10001: Incorrect json format. The Json body should be the ${className} (${detail})`,
 });
-const missingRole = (role: string, bankId?: string) => ({
-  code: 403,
-  message: `OBP-20006: User is missing one or more roles: ${role}${bankId === undefined ? '' : ` at Bank(${bankId})`}`,
-});
-const customerNotFound = (customerId: string) => ({
-  code: 404,
-  message: `OBP-30046: Customer not found. Please specify a valid value for CUSTOMER_ID.. Current CustomerId(${customerId})`,
-});
-const notLoggedIn = {
-  code: 401,
-  message: 'OBP-20001: User not logged in. Authentication is required!',
-};
 const DATE_PROBLEM = 'must be a date like 2017-09-19T00:00:00Z';
 
 type Entity = typeof KycCheckEntity | typeof KycDocumentEntity | typeof KycMediaEntity;
@@ -457,7 +446,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
       const { bank, customer } = await t.seed.customer();
       const res = await t.http.put(putUrl(bank.id, customer.id, 'anon')).send(r.body);
       expect(res.status).toBe(401);
-      expect(res.body).toEqual(notLoggedIn);
+      expect(res.body).toEqual(NOT_LOGGED_IN);
       expect(await rowsOf(customer.id)).toBe(0);
     });
 
@@ -607,7 +596,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
       const { customer } = await t.seed.customer();
       const res = await t.http.get(getUrl(customer.id));
       expect(res.status).toBe(401);
-      expect(res.body).toEqual(notLoggedIn);
+      expect(res.body).toEqual(NOT_LOGGED_IN);
     });
 
     it('answers 403 OBP-20006 (system role, no bank suffix) without the role', async () => {
@@ -735,7 +724,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
     it('answers 401 OBP-20001 without a token', async () => {
       const { bank, customer } = await t.seed.customer();
       const res = await t.http.put(putUrl(bank.id, customer.id)).send(statusBody);
-      expect(res.body).toEqual(notLoggedIn);
+      expect(res.body).toEqual(NOT_LOGGED_IN);
       expect(await rowsOf(customer.id)).toBe(0);
     });
 
@@ -844,7 +833,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
       const { customer } = await t.seed.customer();
       const res = await t.http.get(getUrl(customer.id));
       expect(res.status).toBe(401);
-      expect(res.body).toEqual(notLoggedIn);
+      expect(res.body).toEqual(NOT_LOGGED_IN);
     });
 
     it('answers 403 OBP-20006 without the role', async () => {

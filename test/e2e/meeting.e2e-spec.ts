@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { MeetingEntity } from '../../src/modules/meeting/meeting.entity';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { NOT_LOGGED_IN, bankNotFound } from '../support/obp-error-bodies';
 
 const V = '/obp/v3.1.0';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const notLoggedIn = {
-  code: 401,
-  message: 'OBP-20001: User not logged in. Authentication is required!',
-};
-const bankNotFound = (bankId: string) => ({
-  code: 404,
-  message: `OBP-30001: Bank not found. Please specify a valid value for BANK_ID. Current BankId is ${bankId}`,
-});
 const meetingNotFound = (meetingId: string) => ({
   code: 400,
   message: `OBP-30104: Meeting not found. Current MeetingId(${meetingId}) `,
@@ -180,7 +173,7 @@ describe('meetings (v3.1.0)', () => {
       const bank = await t.seed.bank();
       const res = await t.http.post(`${V}/banks/${bank.id}/meetings`).send(body);
       expect(res.status).toBe(401);
-      expect(res.body).toEqual(notLoggedIn);
+      expect(res.body).toEqual(NOT_LOGGED_IN);
       expect(await meetingsAt(bank.id)).toBe(0);
     });
 
@@ -402,7 +395,7 @@ describe('meetings (v3.1.0)', () => {
       const bank = await t.seed.bank();
       const res = await t.http.get(`${V}/banks/${bank.id}/meetings`);
       expect(res.status).toBe(401);
-      expect(res.body).toEqual(notLoggedIn);
+      expect(res.body).toEqual(NOT_LOGGED_IN);
     });
 
     it('answers 404 OBP-30001 for an unknown BANK_ID', async () => {
@@ -483,7 +476,7 @@ describe('meetings (v3.1.0)', () => {
       const bank = await t.seed.bank();
       const res = await t.http.get(`${V}/banks/${bank.id}/meetings/${randomUUID()}`);
       expect(res.status).toBe(401);
-      expect(res.body).toEqual(notLoggedIn);
+      expect(res.body).toEqual(NOT_LOGGED_IN);
     });
 
     it('answers 404 OBP-30001 for an unknown BANK_ID', async () => {

@@ -12,6 +12,7 @@ import {
 import { OBP_ENDPOINT } from '../../src/common/endpoint/obp-endpoint.decorator';
 import { IS_PUBLIC } from '../../src/common/endpoint/public.decorator';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { NOT_LOGGED_IN } from '../support/obp-error-bodies';
 
 /** One route as Nest registered it: a controller method, its paths and its declared policy. */
 interface NestRoute {
@@ -70,10 +71,6 @@ function expressRoutes(t: TestApp): string[] {
     );
 }
 
-const NOT_LOGGED_IN = {
-  code: 401,
-  message: 'OBP-20001: User not logged in. Authentication is required!',
-};
 const describeEndpoint = (e: EndpointDefinition) => `${e.verb} ${e.path} (${e.functionName})`;
 
 describe('route audit', () => {

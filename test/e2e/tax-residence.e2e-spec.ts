@@ -1,25 +1,15 @@
 import { TaxResidenceEntity } from '../../src/modules/tax-residence/tax-residence.entity';
 import { createTestApp, type TestApp } from '../support/test-app';
+import {
+  NOT_LOGGED_IN,
+  bankNotFound,
+  customerNotFound,
+  missingRole,
+} from '../support/obp-error-bodies';
 
 /** OBP's test body TR ([K-T] §1). */
 const TR = { domain: 'Enter some domain', tax_number: 'Enter some number' };
 
-const NOT_LOGGED_IN = {
-  code: 401,
-  message: 'OBP-20001: User not logged in. Authentication is required!',
-};
-const bankNotFound = (id: string) => ({
-  code: 404,
-  message: `OBP-30001: Bank not found. Please specify a valid value for BANK_ID. Current BankId is ${id}`,
-});
-const customerNotFound = (id: string) => ({
-  code: 404,
-  message: `OBP-30046: Customer not found. Please specify a valid value for CUSTOMER_ID.. Current CustomerId(${id})`,
-});
-const missingRole = (role: string, bankId: string) => ({
-  code: 403,
-  message: `OBP-20006: User is missing one or more roles: ${role} at Bank(${bankId})`,
-});
 const badBody = (detail: string) => ({
   code: 400,
   message: `OBP-10001: Incorrect json format. The Json body should be the PostTaxResidenceJsonV310 (${detail})`,

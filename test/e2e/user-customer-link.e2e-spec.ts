@@ -1,15 +1,8 @@
 import { UserCustomerLinkEntity } from '../../src/modules/user-customer-link/user-customer-link.entity';
 import { seededCustomerJson } from '../support/seed';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { NOT_LOGGED_IN, bankNotFound } from '../support/obp-error-bodies';
 
-const NOT_LOGGED_IN = {
-  code: 401,
-  message: 'OBP-20001: User not logged in. Authentication is required!',
-};
-const bankNotFound = (id: string) => ({
-  code: 404,
-  message: `OBP-30001: Bank not found. Please specify a valid value for BANK_ID. Current BankId is ${id}`,
-});
 const badBody = (detail: string) => ({
   code: 400,
   message: `OBP-10001: Incorrect json format. The Json body should be the CreateUserCustomerLinkJson (${detail})`,

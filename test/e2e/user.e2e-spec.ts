@@ -3,11 +3,8 @@ import { EntitlementEntity } from '../../src/modules/entitlement/entitlement.ent
 import { UserEntity } from '../../src/modules/user/user.entity';
 import { SEED_PASSWORD } from '../support/seed';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { NOT_LOGGED_IN } from '../support/obp-error-bodies';
 
-const NOT_LOGGED_IN = {
-  code: 401,
-  message: 'OBP-20001: User not logged in. Authentication is required!',
-};
 const missing = (roles: string) => ({
   code: 403,
   message: `OBP-20006: User is missing one or more roles: ${roles}`,
