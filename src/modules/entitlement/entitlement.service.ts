@@ -1,6 +1,6 @@
 import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { type Role, ROLE_NAMES, isRole, requiresBankId } from '../../common/auth/roles';
 import { isUniqueViolation } from '../../common/errors/database-errors';
@@ -52,24 +52,17 @@ export class EntitlementService {
 
   /** Any-of: a bank role counts only at `bankId`, a system role only system-wide (bank_id ""). */
   async hasAnyRole(userId: string, roles: Role[], bankId: string | undefined): Promise<boolean> {
-    const bankRoles = roles.filter(requiresBankId);
     const systemRoles = roles.filter((r) => !requiresBankId(r));
-    const qb = this.entitlements.createQueryBuilder('e').where('e.userId = :userId', { userId });
-    qb.andWhere(
-      new Brackets((or) => {
-        or.where('1 = 0');
-        if (systemRoles.length > 0) {
-          or.orWhere("(e.roleName IN (:...systemRoles) AND e.bankId = '')", { systemRoles });
-        }
-        if (bankRoles.length > 0 && bankId !== undefined && bankId !== '') {
-          or.orWhere('(e.roleName IN (:...bankRoles) AND e.bankId = :bankId)', {
-            bankRoles,
-            bankId,
-          });
-        }
-      }),
+    const bankRoles = bankId ? roles.filter(requiresBankId) : [];
+    if (systemRoles.length === 0 && bankRoles.length === 0) return false;
+    // one EXISTS on the (user, role, bank) unique index: this runs on every guarded request
+    const rows: { ok: boolean }[] = await this.entitlements.query(
+      `SELECT EXISTS (SELECT 1 FROM entitlement WHERE user_id = $1 AND (
+         (role_name = ANY($2::text[]) AND bank_id = '') OR (role_name = ANY($3::text[]) AND bank_id = $4)
+       )) AS ok`,
+      [userId, systemRoles, bankRoles, bankId ?? ''],
     );
-    return (await qb.getCount()) > 0;
+    return rows[0].ok;
   }
 
   /** A USER_ID that is no UUID has no rows (and would be a type error in SQL). */
