@@ -384,7 +384,7 @@ export interface paths {
          *
          *     **Create or replace**: a PUT of a new KYC_CHECK_ID creates it; a PUT of a KYC_CHECK_ID the customer already has replaces every field (the creation time is kept, the update time moves). Both answer 201.
          *
-         *     **Collision** (our rule): a KYC_CHECK_ID that already belongs to another customer is refused with 409 `OBP-30320: KYC_CHECK_ID already used by another customer.` and nothing changes; OBP would silently move the row to this customer. Concurrent PUTs of one id never create two rows.
+         *     **Collision** (our rule): a KYC_CHECK_ID that already belongs to another customer is refused with 409 `OBP-30320: This KYC id already belongs to another customer. Current KYC_CHECK_ID(<id>)` and nothing changes; OBP would silently move the row to this customer. Concurrent PUTs of one id never create two rows.
          *
          *     **Check order** (as OBP since 2019): login, role at BANK_ID, bank, customer, body. The role comes before the bank, so an unknown BANK_ID answers 403 to a caller without the role.
          *
@@ -424,7 +424,7 @@ export interface paths {
          *
          *     **Create or replace**: a PUT of a new KYC_DOCUMENT_ID creates it; a PUT of a KYC_DOCUMENT_ID the customer already has replaces every field (the creation time is kept, the update time moves). Both answer 201.
          *
-         *     **Collision** (our rule): a KYC_DOCUMENT_ID that already belongs to another customer is refused with 409 `OBP-30320: KYC_DOCUMENT_ID already used by another customer.` and nothing changes; OBP would silently move the row to this customer. Concurrent PUTs of one id never create two rows.
+         *     **Collision** (our rule): a KYC_DOCUMENT_ID that already belongs to another customer is refused with 409 `OBP-30320: This KYC id already belongs to another customer. Current KYC_DOCUMENT_ID(<id>)` and nothing changes; OBP would silently move the row to this customer. Concurrent PUTs of one id never create two rows.
          *
          *     **Check order** (as OBP since 2019): login, role at BANK_ID, bank, customer, body. The role comes before the bank, so an unknown BANK_ID answers 403 to a caller without the role.
          *
@@ -464,7 +464,7 @@ export interface paths {
          *
          *     **Create or replace**: a PUT of a new KYC_MEDIA_ID creates it; a PUT of a KYC_MEDIA_ID the customer already has replaces every field (the creation time is kept, the update time moves). Both answer 201.
          *
-         *     **Collision** (our rule): a KYC_MEDIA_ID that already belongs to another customer is refused with 409 `OBP-30320: KYC_MEDIA_ID already used by another customer.` and nothing changes; OBP would silently move the row to this customer. Concurrent PUTs of one id never create two rows.
+         *     **Collision** (our rule): a KYC_MEDIA_ID that already belongs to another customer is refused with 409 `OBP-30320: This KYC id already belongs to another customer. Current KYC_MEDIA_ID(<id>)` and nothing changes; OBP would silently move the row to this customer. Concurrent PUTs of one id never create two rows.
          *
          *     **Check order** (as OBP since 2019): login, role at BANK_ID, bank, customer, body. The role comes before the bank, so an unknown BANK_ID answers 403 to a caller without the role.
          *
@@ -3480,7 +3480,7 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
-            /** @description OBP-30320: */
+            /** @description OBP-30320: This KYC id already belongs to another customer. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3580,7 +3580,7 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
-            /** @description OBP-30320: */
+            /** @description OBP-30320: This KYC id already belongs to another customer. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3680,7 +3680,7 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
-            /** @description OBP-30320: */
+            /** @description OBP-30320: This KYC id already belongs to another customer. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -337,7 +337,7 @@ describe('KYC (v2.0.0 endpoints)', () => {
         .send({ ...r.body, ...r.change });
       expect(res.body).toEqual({
         code: 409,
-        message: `OBP-30320: ${r.idName} already used by another customer.`,
+        message: `OBP-30320: This KYC id already belongs to another customer. Current ${r.idName}(shared)`,
       });
       expect(res.status).toBe(409);
       const mine = await t.http.get(getUrl(customer.id)).set(t.auth(token)).expect(200);

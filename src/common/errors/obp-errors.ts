@@ -205,7 +205,10 @@ export const ObpError = {
     message: "OBP-30310: Customer's Address not found by CUSTOMER_ADDRESS_ID. ",
   },
   // ours ([K §9] item 6): a KYC id that already belongs to another customer is not moved
-  KycIdUsedByAnotherCustomer: { status: 409, message: 'OBP-30320: ' },
+  KycIdUsedByAnotherCustomer: {
+    status: 409,
+    message: 'OBP-30320: This KYC id already belongs to another customer. ',
+  },
 
   // Consumers
   ConsumerNotFound: {

@@ -42,7 +42,7 @@ export class KycCheckService {
     if (!row)
       throw new ObpException(
         ObpError.KycIdUsedByAnotherCustomer,
-        'KYC_CHECK_ID already used by another customer.',
+        `Current KYC_CHECK_ID(${checkId})`,
       );
     return toKycCheckJSON(row);
   }

@@ -41,7 +41,7 @@ export class KycDocumentService {
     if (!row) {
       throw new ObpException(
         ObpError.KycIdUsedByAnotherCustomer,
-        'KYC_DOCUMENT_ID already used by another customer.',
+        `Current KYC_DOCUMENT_ID(${documentId})`,
       );
     }
     return toKycDocumentJSON(row);

@@ -44,7 +44,7 @@ export class KycMediaService {
     if (!row)
       throw new ObpException(
         ObpError.KycIdUsedByAnotherCustomer,
-        'KYC_MEDIA_ID already used by another customer.',
+        `Current KYC_MEDIA_ID(${mediaId})`,
       );
     return toKycMediaJSON(row);
   }

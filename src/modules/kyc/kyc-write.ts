@@ -24,7 +24,7 @@ export const kycIdNotes = (idName: string): string =>
   `**Create or replace**: a PUT of a new ${idName} creates it; a PUT of a ${idName} the customer already has ` +
   'replaces every field (the creation time is kept, the update time moves). Both answer 201.\n\n' +
   `**Collision** (our rule): a ${idName} that already belongs to another customer is refused ` +
-  `with 409 \`OBP-30320: ${idName} already used by another customer.\` and nothing changes; OBP would ` +
+  `with 409 \`OBP-30320: This KYC id already belongs to another customer. Current ${idName}(<id>)\` and nothing changes; OBP would ` +
   'silently move the row to this customer. Concurrent PUTs of one id never create two rows.';
 
 /** 400 OBP-10001 for a path id longer than OBP's column ([K §9] item 3; scenario KY-37). */
