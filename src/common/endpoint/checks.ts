@@ -34,7 +34,12 @@ export function missingRolesSuffix(
   );
 }
 
-type CheckFn = (req: ObpRequest, def: EndpointDefinition, services: CheckServices) => Promise<void>;
+/** A check throws an ObpException to refuse; the synchronous ones need not return a promise. */
+type CheckFn = (
+  req: ObpRequest,
+  def: EndpointDefinition,
+  services: CheckServices,
+) => Promise<void> | void;
 
 const param = (req: ObpRequest, name: string): string | undefined => {
   const value = (req.params as Record<string, string | undefined>)[name];
@@ -47,7 +52,6 @@ export const CHECKS: Record<Check, CheckFn> = {
   },
   consumer(req) {
     if (!req.user?.consumerId) throw new ObpException(ObpError.InvalidConsumerCredentials);
-    return Promise.resolve();
   },
   async bank(req, _def, services) {
     const bankId = param(req, 'BANK_ID') ?? '';
@@ -82,11 +86,10 @@ export const CHECKS: Record<Check, CheckFn> = {
     }
   },
   body(req, def) {
-    if (!def.body) return Promise.resolve();
+    if (!def.body) return;
     const body = validateBody(def.body.type, req.body as unknown, def.body.jsonName);
     def.body.afterValidate?.(body as never);
     req.body = body;
-    return Promise.resolve();
   },
 };
 
