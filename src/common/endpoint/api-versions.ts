@@ -28,6 +28,10 @@ export function parseApiVersion(value: string): ApiVersion | undefined {
   return isApiVersion(v) ? v : undefined;
 }
 
+/** `version` is `min` or a later one. */
+export const isAtLeast = (version: ApiVersion, min: ApiVersion): boolean =>
+  API_VERSIONS.indexOf(version) >= API_VERSIONS.indexOf(min);
+
 export function versionsBetween(first: ApiVersion, last: ApiVersion): ApiVersion[] {
   const from = API_VERSIONS.indexOf(first);
   const to = API_VERSIONS.indexOf(last);

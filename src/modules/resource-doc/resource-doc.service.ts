@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ROLES } from '../../common/auth/roles';
-import { API_VERSIONS, type ApiVersion, parseApiVersion } from '../../common/endpoint/api-versions';
+import {
+  API_VERSIONS,
+  type ApiVersion,
+  isAtLeast,
+  parseApiVersion,
+} from '../../common/endpoint/api-versions';
 import {
   ENDPOINTS,
   type EndpointDefinition,
@@ -92,7 +97,7 @@ export function parseRequestedVersion(value: string): ApiVersion {
 
 /** v4.0.0 and later prefixes add `meta` ([P §10.1]). */
 const hasMeta = (prefix: ApiVersion | undefined): boolean =>
-  prefix !== undefined && API_VERSIONS.indexOf(prefix) >= API_VERSIONS.indexOf('v4.0.0');
+  prefix !== undefined && isAtLeast(prefix, 'v4.0.0');
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

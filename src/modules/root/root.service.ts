@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { API_VERSIONS, type ApiVersion } from '../../common/endpoint/api-versions';
+import { type ApiVersion, isAtLeast } from '../../common/endpoint/api-versions';
 import { APIInfoJSON, APIInfoJson400, rootExamples } from './dto/root.dto';
 
 /** GET /root ([P §11]); OBP's defaults for hosted_by, this server's own hostname. */
@@ -23,8 +23,6 @@ export class RootService {
 
   /** v4.0.0 and later add the fields the API Explorer reads. */
   forVersion(version: ApiVersion): APIInfoJSON | APIInfoJson400 {
-    return API_VERSIONS.indexOf(version) >= API_VERSIONS.indexOf('v4.0.0')
-      ? this.info400(version)
-      : this.info(version);
+    return isAtLeast(version, 'v4.0.0') ? this.info400(version) : this.info(version);
   }
 }
