@@ -13,4 +13,9 @@ export class ObpException extends HttpException {
     super({ code: status, message }, status);
     this.obpMessage = message;
   }
+
+  /** OBP's chain of failures, outer first, joined with ` <- ` ([P §9.2]); the outer status is kept. */
+  static chain(outer: ObpErrorDef, inner: ObpErrorDef): ObpException {
+    return new ObpException(outer, ` <- ${inner.message}`);
+  }
 }

@@ -15,10 +15,7 @@ import {
 
 /** OBP's answer for an unknown address id ([P §6]); also for an address of another customer ([K §9] item 5). */
 const addressNotFound = (): ObpException =>
-  new ObpException(
-    ObpError.ConnectorEmptyResponse,
-    ` <- ${ObpError.CustomerAddressNotFound.message}`,
-  );
+  ObpException.chain(ObpError.ConnectorEmptyResponse, ObpError.CustomerAddressNotFound);
 
 @Injectable()
 export class AddressService {

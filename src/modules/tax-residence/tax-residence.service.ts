@@ -49,10 +49,7 @@ export class TaxResidenceService {
       ? await this.taxResidences.delete({ id: taxResidenceId, customerId })
       : { affected: 0 };
     if (!result.affected) {
-      throw new ObpException(
-        ObpError.ConnectorEmptyResponse,
-        ` <- ${ObpError.TaxResidenceNotFound.message}`,
-      );
+      throw ObpException.chain(ObpError.ConnectorEmptyResponse, ObpError.TaxResidenceNotFound);
     }
     return true;
   }
