@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { ObpGuard } from './common/endpoint/obp.guard';
 import { ObpExceptionFilter } from './common/errors/obp-exception.filter';
 import { loggerOptions } from './common/observability/logger-options';
 import { DatabaseModule } from './database/database.module';
+import { AccessModule } from './modules/access/access.module';
 import { AddressModule } from './modules/address/address.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BankModule } from './modules/bank/bank.module';
@@ -33,6 +33,7 @@ import { UserModule } from './modules/user/user.module';
     HealthModule,
     RootModule,
     AuthModule,
+    AccessModule,
     UserModule,
     ConsumerModule,
     EntitlementModule,
@@ -46,9 +47,6 @@ import { UserModule } from './modules/user/user.module';
     ResourceDocModule,
     ExplorerModule,
   ],
-  providers: [
-    { provide: APP_GUARD, useClass: ObpGuard },
-    { provide: APP_FILTER, useClass: ObpExceptionFilter },
-  ],
+  providers: [{ provide: APP_FILTER, useClass: ObpExceptionFilter }],
 })
 export class AppModule {}

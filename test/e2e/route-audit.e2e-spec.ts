@@ -2,7 +2,7 @@ import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { ROLES } from '../../src/common/auth/roles';
-import { missingRolesSuffix } from '../../src/common/endpoint/checks';
+import { missingRolesSuffix } from '../../src/modules/access/access-checks';
 import {
   ENDPOINTS,
   type EndpointDefinition,

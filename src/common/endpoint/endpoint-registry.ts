@@ -6,7 +6,7 @@ import type { ApiVersion } from './api-versions';
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
 /**
- * The checks the global ObpGuard runs, in the order an endpoint lists them (OBP's order differs per
+ * The checks the global AccessGuard (modules/access) runs, in the order an endpoint lists them (OBP's order differs per
  * endpoint, so it is data). See STYLE.md §2 for what each does.
  */
 export type Check = 'login' | 'consumer' | 'bank' | 'role' | 'customer' | 'user' | 'body';

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Authenticator } from 'passport';
 import { IsNull, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import type { ObpRequest, Principal } from '../../common/auth/principal';
+import type { ObpRequest } from '../../common/auth/principal';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { DUMMY_HASH, verifyPassword } from '../../common/security/password-hash';
@@ -21,6 +21,13 @@ import { JWT_STRATEGY, JwtStrategy, type TokenClaims } from './jwt.strategy';
 import { TokenSecretService } from './token-secret.service';
 
 type Headers = Record<string, string | string[] | undefined>;
+
+/** A DirectLogin token whose signature and expiry are good; its row is not read yet. */
+export interface VerifiedToken {
+  token: string;
+  tokenId: string;
+  userId: string;
+}
 
 @Injectable()
 export class AuthService {
@@ -115,35 +122,17 @@ export class AuthService {
     });
   }
 
-  /** The `login` check: a valid, unexpired, unrevoked token of an existing, unlocked user. */
-  async authenticate(req: ObpRequest, oldStyle: boolean): Promise<Principal> {
+  /**
+   * The CPU half of the `login` check: the token from the headers, its HS256 signature, expiry and
+   * claims. The database half (token row, user, lock) is read by the access module's one query.
+   */
+  async verifyToken(req: ObpRequest): Promise<VerifiedToken> {
     const token = tokenFromHeaders(req.headers);
     const claims = await this.verify(req, token);
-    const invalid = (): ObpException => new ObpException(ObpError.DirectLoginInvalidToken, token);
-    if (!isUuid(claims.jti ?? '') || !isUuid(claims.sub ?? '')) throw invalid();
-    const row = await this.tokens.findOne({
-      where: { id: claims.jti, revokedAt: IsNull() },
-      relations: { user: true },
-    });
-    if (!row || !row.user || row.userId !== claims.sub || row.expiresAt.getTime() <= Date.now())
-      throw invalid();
-    if (isLocked(row.user)) {
-      throw new ObpException(ObpError.UsernameHasBeenLocked, '', oldStyle ? 400 : 401);
+    if (!isUuid(claims.jti ?? '') || !isUuid(claims.sub ?? '')) {
+      throw new ObpException(ObpError.DirectLoginInvalidToken, token);
     }
-    if (oldStyle) {
-      // old-style endpoints accept only the latest token of the user+consumer pair ([P §1.6])
-      const latest = await this.tokens.findOne({
-        where: { userId: row.userId, consumerId: row.consumerId ?? IsNull() },
-        order: { createdAt: 'DESC', id: 'DESC' },
-      });
-      if (latest?.id !== row.id) throw invalid();
-    }
-    return {
-      userId: row.userId,
-      username: row.user.username,
-      consumerId: row.consumerId,
-      tokenId: row.id,
-    };
+    return { token, tokenId: claims.jti, userId: claims.sub };
   }
 
   /** Logout: the token stops working at once, on every instance. */

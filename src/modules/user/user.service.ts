@@ -212,5 +212,5 @@ export class UserService {
 /** Failed logins beyond this lock the account ([P §1.3]: locked once the count passes 5). */
 export const MAX_BAD_LOGIN_ATTEMPTS = 5;
 
-export const isLocked = (user: UserEntity): boolean =>
+export const isLocked = (user: Pick<UserEntity, 'locked' | 'badLoginAttempts'>): boolean =>
   user.locked || user.badLoginAttempts > MAX_BAD_LOGIN_ATTEMPTS;

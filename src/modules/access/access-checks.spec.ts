@@ -1,4 +1,4 @@
-import { missingRolesSuffix } from './checks';
+import { missingRolesSuffix } from './access-checks';
 
 describe('missingRolesSuffix (OBP-20006 forms, [P §9.4])', () => {
   it('one bank role at BANK_ID', () => {
