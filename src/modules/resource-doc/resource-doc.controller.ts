@@ -1,4 +1,4 @@
-import { Controller, Param, Query } from '@nestjs/common';
+import { Controller, Param, Query, StreamableFile } from '@nestjs/common';
 import type { ApiVersion } from '../../common/endpoint/api-versions';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { RequestedVersion } from '../../common/endpoint/requested-version.decorator';
@@ -58,7 +58,7 @@ export class ResourceDocController {
     @RequestedVersion() prefix: ApiVersion | undefined,
     @Param('API_VERSION') apiVersion: string,
     @Query() query: Record<string, unknown>,
-  ): ResourceDocsJson {
+  ): StreamableFile {
     return this.docs.resourceDocs(prefix, apiVersion, query);
   }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, StreamableFile } from '@nestjs/common';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ROLES } from '../../common/auth/roles';
 import {
@@ -103,21 +103,48 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const REF = '#/components/schemas/';
+const MAX_CACHED_BODIES = 256;
+const JSON_TYPE = 'application/json; charset=utf-8';
+const CLOSE_BRACE = Buffer.from('}');
 
 @Injectable()
-export class ResourceDocService {
+export class ResourceDocService implements OnApplicationBootstrap {
   private readonly cache = new Map<string, DocumentedEndpoint[]>();
+  private readonly bodies = new Map<string, { json: Buffer; count: number }>();
 
   constructor(
     private readonly openApi: OpenApiDocumentStore,
     private readonly config: AppConfig,
   ) {}
 
-  /** `GET /resource-docs/API_VERSION/obp` ([P §10]). */
-  resourceDocs(prefix: ApiVersion | undefined, apiVersion: string, query: Query): ResourceDocsJson {
+  /**
+   * `GET /resource-docs/API_VERSION/obp` ([P §10]), serialized once per version and filter: the
+   * docs never change while the process runs, and JSON.stringify of a few hundred KiB per request
+   * would cost more than everything else the server does for it.
+   */
+  resourceDocs(prefix: ApiVersion | undefined, apiVersion: string, query: Query): StreamableFile {
     const version = parseRequestedVersion(apiVersion);
-    const docs = this.filtered(version, parseDocsFilter(query)).map((d) => d.doc);
-    return this.wrap(prefix, docs);
+    const filter = parseDocsFilter(query);
+    const key = [version, filter.locale, filter.content, filter.tags, filter.functions].join('|');
+    let body = this.bodies.get(key);
+    if (!body) {
+      const docs = this.filtered(version, filter).map((d) => d.doc);
+      body = { json: Buffer.from(JSON.stringify(docs)), count: docs.length };
+      // filters come from the client: keep the cache bounded, serialize the rare ones each time
+      if (this.bodies.size < MAX_CACHED_BODIES) this.bodies.set(key, body);
+    }
+    const head = hasMeta(prefix)
+      ? `{"meta":${JSON.stringify({ response_date: toObpDate(new Date()), count: body.count })},"resource_docs":`
+      : '{"resource_docs":';
+    const bytes = Buffer.concat([Buffer.from(head), body.json, CLOSE_BRACE]);
+    return new StreamableFile(bytes, { type: JSON_TYPE, length: bytes.length });
+  }
+
+  /** Built at start-up: the docs of every version, and the KYC page's body (the explorer's default). */
+  onApplicationBootstrap(): void {
+    for (const version of API_VERSIONS) this.all(version, 'en_GB');
+    this.resourceDocs(undefined, 'v3.1.0', { tags: 'KYC' });
+    this.resourceDocs(undefined, 'v3.1.0', {});
   }
 
   /** `GET /banks/BANK_ID/resource-docs/API_VERSION/obp`: bank-level dynamic docs; we have none. */
