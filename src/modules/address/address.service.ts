@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { preparedStatement, runPrepared } from '../../database/prepared-statement';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { isUuid } from '../../common/wire/ids';
@@ -17,11 +18,20 @@ import {
 const addressNotFound = (): ObpException =>
   ObpException.chain(ObpError.ConnectorEmptyResponse, ObpError.CustomerAddressNotFound);
 
+/** A hot path (issue #11): a named prepared statement, no entity hydration. */
+const LIST = preparedStatement(
+  'customer_address_list',
+  'SELECT id, customer_id AS "customerId", line1, line2, line3, city, county, state, postcode,' +
+    ' country_code AS "countryCode", tags, status, created_at AS "createdAt", updated_at AS "updatedAt"' +
+    ' FROM customer_address WHERE customer_id = $1::uuid ORDER BY created_at ASC, id ASC',
+);
+
 @Injectable()
 export class AddressService {
   constructor(
     @InjectRepository(CustomerAddressEntity)
     private readonly addresses: Repository<CustomerAddressEntity>,
+    private readonly dataSource: DataSource,
   ) {}
 
   async create(
@@ -45,10 +55,7 @@ export class AddressService {
   }
 
   async list(customerId: string): Promise<CustomerAddressesJsonV310> {
-    const rows = await this.addresses.find({
-      where: { customerId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const rows = await runPrepared<CustomerAddressEntity>(this.dataSource, LIST, [customerId]);
     return { addresses: rows.map(toCustomerAddressJsonV310) };
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { preparedStatement, runPrepared } from '../../database/prepared-statement';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { parseObpDate } from '../../common/wire/obp-date';
@@ -13,10 +14,19 @@ import {
 import { KycDocumentEntity } from './kyc-document.entity';
 import { assertKycId, upsertForCustomer } from './kyc-write';
 
+/** A hot path (issue #11): a named prepared statement, no entity hydration. */
+const LIST = preparedStatement(
+  'kyc_document_list',
+  'SELECT id, bank_id AS "bankId", customer_id AS "customerId", customer_number AS "customerNumber",' +
+    ' type, number, issue_date AS "issueDate", issue_place AS "issuePlace", expiry_date AS "expiryDate"' +
+    ' FROM kyc_document WHERE customer_id = $1::uuid ORDER BY updated_at DESC, id ASC',
+);
+
 @Injectable()
 export class KycDocumentService {
   constructor(
     @InjectRepository(KycDocumentEntity) private readonly documents: Repository<KycDocumentEntity>,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** Create or replace; 409 when the id belongs to another customer ([K §6.6], [K §9] item 6). */
@@ -49,10 +59,7 @@ export class KycDocumentService {
 
   /** Every document of the customer, at any bank; most recently created or updated first ([K §7]). */
   async list(customerId: string): Promise<KycDocumentsJSON> {
-    const rows = await this.documents.find({
-      where: { customerId },
-      order: { updatedAt: 'DESC', id: 'ASC' },
-    });
+    const rows = await runPrepared<KycDocumentEntity>(this.dataSource, LIST, [customerId]);
     return { documents: rows.map(toKycDocumentJSON) };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { preparedStatement, runPrepared } from '../../database/prepared-statement';
 import { parseObpDate } from '../../common/wire/obp-date';
 import {
   type KycStatusJSON,
@@ -10,32 +10,40 @@ import {
 } from './dto/kyc-status.dto';
 import { KycStatusEntity } from './kyc-status.entity';
 
+type StatusRow = Pick<KycStatusEntity, 'customerId' | 'customerNumber' | 'ok' | 'date'>;
+
+const RETURNED = 'customer_id AS "customerId", customer_number AS "customerNumber", ok, date';
+
+/** Both are hot paths (issue #11): named prepared statements, no entity hydration. */
+const ADD = preparedStatement(
+  'kyc_status_add',
+  'INSERT INTO kyc_status (bank_id, customer_id, customer_number, ok, date)' +
+    ` VALUES ($1::text, $2::uuid, $3::text, $4::boolean, $5::timestamptz) RETURNING ${RETURNED}`,
+);
+const LIST = preparedStatement(
+  'kyc_status_list',
+  `SELECT ${RETURNED} FROM kyc_status WHERE customer_id = $1::uuid ORDER BY created_at DESC, seq DESC`,
+);
+
 @Injectable()
 export class KycStatusService {
-  constructor(
-    @InjectRepository(KycStatusEntity) private readonly statuses: Repository<KycStatusEntity>,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Appends to the customer's timeline: every PUT is a new row ([K §9] item 7; OBP overwrites). */
   async add(bankId: string, customerId: string, body: PostKycStatusJSON): Promise<KycStatusJSON> {
-    const row = await this.statuses.save(
-      this.statuses.create({
-        bankId,
-        customerId,
-        customerNumber: body.customer_number,
-        ok: body.ok,
-        date: parseObpDate(body.date)!,
-      }),
-    );
+    const [row] = await runPrepared<StatusRow>(this.dataSource, ADD, [
+      bankId,
+      customerId,
+      body.customer_number,
+      body.ok,
+      parseObpDate(body.date)!,
+    ]);
     return toKycStatusJSON(row);
   }
 
   /** The whole timeline, at any bank; newest PUT first, ties in reverse insertion order. */
   async list(customerId: string): Promise<KycStatusesJSON> {
-    const rows = await this.statuses.find({
-      where: { customerId },
-      order: { createdAt: 'DESC', seq: 'DESC' },
-    });
+    const rows = await runPrepared<StatusRow>(this.dataSource, LIST, [customerId]);
     return { statuses: rows.map(toKycStatusJSON) };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { preparedStatement, runPrepared } from '../../database/prepared-statement';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
@@ -13,19 +14,29 @@ import {
 } from './dto/tax-residence.dto';
 import { TaxResidenceEntity } from './tax-residence.entity';
 
+/** A hot path (issue #11): a named prepared statement, no entity hydration. */
+const CREATE = preparedStatement(
+  'tax_residence_create',
+  'INSERT INTO tax_residence (customer_id, domain, tax_number) VALUES ($1::uuid, $2::text, $3::text)' +
+    ' RETURNING id, customer_id AS "customerId", domain, tax_number AS "taxNumber", created_at AS "createdAt"',
+);
+
 @Injectable()
 export class TaxResidenceService {
   constructor(
     @InjectRepository(TaxResidenceEntity)
     private readonly taxResidences: Repository<TaxResidenceEntity>,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** A duplicate (customer, domain, tax_number) is OBP's plain storage failure, 400 OBP-50200 ([K §2.1]). */
   async create(customerId: string, body: PostTaxResidenceJsonV310): Promise<TaxResidenceV310> {
     try {
-      const row = await this.taxResidences.save(
-        this.taxResidences.create({ customerId, domain: body.domain, taxNumber: body.tax_number }),
-      );
+      const [row] = await runPrepared<TaxResidenceEntity>(this.dataSource, CREATE, [
+        customerId,
+        body.domain,
+        body.tax_number,
+      ]);
       return toTaxResidenceV310(row);
     } catch (err) {
       if (isUniqueViolation(err, 'uq_tax_residence_customer_domain_number')) {

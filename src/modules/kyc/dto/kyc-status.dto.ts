@@ -22,7 +22,9 @@ export class KycStatusesJSON {
   statuses!: KycStatusJSON[];
 }
 
-export const toKycStatusJSON = (row: KycStatusEntity): KycStatusJSON => ({
+export const toKycStatusJSON = (
+  row: Pick<KycStatusEntity, 'customerId' | 'customerNumber' | 'ok' | 'date'>,
+): KycStatusJSON => ({
   customer_id: row.customerId,
   customer_number: row.customerNumber,
   ok: row.ok,
