@@ -128,6 +128,8 @@ function buildStatement(shape: Shape): Statement {
   };
 }
 
+const notLoggedIn = (): ObpException => new ObpException(ObpError.UserNotLoggedIn);
+
 const NO_FACTS: Omit<AccessFacts, 'login'> = {
   hasRole: false,
   bankExists: false,
@@ -148,13 +150,13 @@ export class AccessService {
   async facts(req: ObpRequest, def: EndpointDefinition): Promise<AccessFacts> {
     const loginAt = def.checks.indexOf('login');
     let verified: VerifiedToken | undefined;
-    let loginError: ObpException | undefined;
+    let loginError: (() => ObpException) | undefined;
     if (loginAt >= 0) {
       try {
         verified = await this.auth.verifyToken(req);
       } catch (err) {
         if (!(err instanceof ObpException)) throw err;
-        loginError = err;
+        loginError = () => err;
       }
     }
     // after a failed login nothing later in the order is reached, so it is not read
@@ -173,9 +175,7 @@ export class AccessService {
       customerAtBank: reachable('customer') && bankIdParam !== undefined,
       user: reachable('user'),
     };
-    const unauthenticated = {
-      login: { error: loginError ?? new ObpException(ObpError.UserNotLoggedIn) },
-    };
+    const unauthenticated = { login: { error: loginError ?? notLoggedIn } };
     if (!Object.values(shape).some(Boolean)) return { ...unauthenticated, ...NO_FACTS };
 
     const customerId = pathParam(req, 'CUSTOMER_ID') ?? '';
@@ -210,13 +210,15 @@ export class AccessService {
     row: FactsRow,
     def: EndpointDefinition,
   ): AccessFacts['login'] {
-    const invalid = { error: new ObpException(ObpError.DirectLoginInvalidToken, verified.token) };
+    const invalid = {
+      error: () => new ObpException(ObpError.DirectLoginInvalidToken, verified.token),
+    };
     if (!row.user_id || row.username === null || !row.expires_at) return invalid;
     if (row.expires_at.getTime() <= Date.now()) return invalid;
     const oldStyle = def.oldStyle === true;
     if (isLocked({ locked: row.locked === true, badLoginAttempts: row.bad_login_attempts ?? 0 })) {
       return {
-        error: new ObpException(ObpError.UsernameHasBeenLocked, '', oldStyle ? 400 : 401),
+        error: () => new ObpException(ObpError.UsernameHasBeenLocked, '', oldStyle ? 400 : 401),
       };
     }
     if (oldStyle && row.latest_token_id !== verified.tokenId) return invalid;
