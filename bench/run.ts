@@ -1,37 +1,63 @@
 /**
- * `npm run bench`: speed and memory targets, measured on this machine against the real server.
- * Starts the server (src/main.ts) on a scratch PostgreSQL database (BENCH_STORE=embedded: on PGlite),
- * seeds a bank, a customer and KYC data through the API, then drives each scenario with a fixed
- * number of concurrent keep-alive clients for a fixed time. Fails (exit 1) when a target is missed.
+ * `npm run bench`: this server beside a raw baseline (bench/baseline/server.js: node:http + pg, no
+ * framework, the same work per request), in one run on this machine. Builds the server, then for
+ * each of the two starts it on a fresh migrated PostgreSQL database, seeds the same data with SQL,
+ * drives the same load with autocannon (this process; the server is another), and reports req/s,
+ * p50/p90/p99, errors and ours / baseline. Fails (exit 1) when a target of issue #11 is missed.
+ * Results: bench/results/<date>.json; bench/README.md keeps the table of every attempt.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import autocannon from 'autocannon';
+import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../src/common/security/password-hash';
+import { typeormOptions } from '../src/database/typeorm-options';
 
 const ROOT = join(__dirname, '..');
 const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const EMBEDDED = process.env.BENCH_STORE === 'embedded';
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const CUSTOMERS = 1_000;
+const SCALE_CUSTOMERS = Number(process.env.BENCH_SCALE_CUSTOMERS ?? 100_000);
+const STATUSES_PER_CUSTOMER = 5;
+const PASSWORD = 'Bench-Admin-Passw0rd!';
+const CONSUMER_KEY = 'bench-consumer-key';
 
-/**
- * Targets for this 2-core machine, where the load generator, the server and PostgreSQL share the
- * cores. Anonymous requests touch no database; authenticated ones run the guard's checks (token,
- * role, bank, customer: four queries) before the endpoint's own query.
- */
+/** Issue #11's targets: ratios to the baseline measured in the same run, and a few absolutes. */
 const TARGETS = {
-  anonymous: { minRps: EMBEDDED ? 500 : 700, p99Ms: 150 },
-  authenticated: { minRps: EMBEDDED ? 60 : 100, p99Ms: EMBEDDED ? 600 : 400 },
-  // PGlite: the first start runs initdb in WebAssembly (stack-notes: about 840 MiB); measured 963 MiB here
-  maxRssMiB: EMBEDDED ? 1024 : 400,
+  statusReadRatio: 0.6,
+  statusReadP99Factor: 2,
+  statusWriteRatio: 0.5,
+  resourceDocsRps: 5000,
+  scaleRatio: 0.8,
+  rssUnderLoadMiB: 250,
+  startToReadyMs: 2000,
 };
 
-interface Scenario {
-  name: string;
-  request: (i: number) => { method: string; path: string; body?: unknown };
+type Kind = 'ours' | 'baseline' | 'nest-express' | 'nest-fastify';
+
+interface Fixture {
+  bankId: string;
+  customers: { id: string; number: string }[];
+  docsCustomer: string;
+  token: string;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
 }
 
 const freePort = (): Promise<number> =>
@@ -43,265 +69,518 @@ const freePort = (): Promise<number> =>
   });
 
 const rssMiB = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(field));
-  return line ? Number(line.replace(/\D+/g, '')) / 1024 : NaN;
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(field));
+    return line ? Number(line.replace(/\D+/g, '')) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
 };
 
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length === 0
-    ? NaN
-    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function main(): Promise<void> {
-  const db = `obp_bench_${process.pid}`;
-  const admin = new Client({ connectionString: `${PG}/postgres` });
-  if (!EMBEDDED) {
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${db}"`);
+async function waitReady(base: string, limitMs: number): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < limitMs) {
+    const ok = await fetch(`${base}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return performance.now() - t0;
+    await sleep(10);
   }
-  const port = await freePort();
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    OBP_ADMIN_USERNAME: 'bench.admin',
-    OBP_ADMIN_PASSWORD: 'Bench-Admin-Passw0rd!',
-    OBP_CONSUMER_KEY: 'bench-consumer-key',
-    ...(EMBEDDED ? { DATA_DIR: `/tmp/obp-bench-${process.pid}` } : { DATABASE_URL: `${PG}/${db}` }),
+  throw new Error(`${base} did not become ready`);
+}
+
+/** A fresh database with the migrations applied (the server then finds nothing pending). */
+async function freshDatabase(admin: Client, name: string): Promise<void> {
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const ds = new DataSource(typeormOptions({ url: `${PG}/${name}` }));
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'all' });
+  await ds.destroy();
+}
+
+const CUSTOMER_COLUMNS =
+  'bank_id, customer_number, legal_name, mobile_phone_number, email, face_image_url, face_image_date,' +
+  ' date_of_birth, relationship_status, dependants, dob_of_dependants, credit_rating_rating,' +
+  ' credit_rating_source, credit_limit_currency, credit_limit_amount, highest_education_attained,' +
+  ' employment_status, kyc_status, last_ok_date, title, branch_id, name_suffix';
+
+/** Customers `from`..`to` (numbers), each with five KYC statuses, in two INSERT … SELECTs. */
+async function seedCustomers(db: Client, bankId: string, from: number, to: number): Promise<void> {
+  await db.query(
+    `INSERT INTO customer (${CUSTOMER_COLUMNS})
+     SELECT $1, 'C' || g, 'Customer ' || g, '+44 ' || g, 'c' || g || '@example.com', 'x',
+            '2017-09-19T00:00:00Z', '1980-01-01T00:00:00Z', 'single', 0, '{}', 'A', 'B', 'EUR', '0',
+            'x', 'x', true, '2017-09-19T00:00:00Z', 'Dr', 'B', ''
+     FROM generate_series($2::int, $3::int) g`,
+    [bankId, from, to],
+  );
+  await db.query(
+    `INSERT INTO kyc_status (bank_id, customer_id, customer_number, ok, date, created_at)
+     SELECT c.bank_id, c.id, c.customer_number, s % 2 = 0, '2017-09-19T00:00:00Z', now() - s * interval '1 minute'
+     FROM customer c CROSS JOIN generate_series(1, ${STATUSES_PER_CUSTOMER}) s
+     WHERE c.customer_number IN (SELECT 'C' || g FROM generate_series($1::int, $2::int) g)`,
+    [from, to],
+  );
+  await db.query('ANALYZE');
+}
+
+/** The same rows for both servers: a bank, the admin with every role used, 1 000 customers, … */
+async function seed(dbName: string, secret: string): Promise<Fixture> {
+  const db = new Client({ connectionString: `${PG}/${dbName}` });
+  await db.connect();
+  try {
+    const bankId = 'bench.bank.01';
+    await db.query(
+      `INSERT INTO bank (id, short_name, full_name, logo_url, website_url, swift_bic, national_identifier,
+         bank_routing_scheme, bank_routing_address) VALUES ($1, 'Bench', 'Bench Bank', '', '', 'BENCHGB2', 'B1', 'BIC', 'BENCHGB2')`,
+      [bankId],
+    );
+    const hash = await hashPassword(PASSWORD);
+    const user = await db.query<{ id: string }>(
+      `INSERT INTO app_user (username, email, first_name, last_name, password_hash, provider, validated)
+       VALUES ('bench.admin', 'bench@example.com', 'Bench', 'Admin', $1, 'http://127.0.0.1', true) RETURNING id`,
+      [hash],
+    );
+    const userId = user.rows[0].id;
+    const consumer = await db.query<{ id: string }>(
+      `INSERT INTO consumer (consumer_key, app_name, enabled) VALUES ($1, 'bench', true) RETURNING id`,
+      [CONSUMER_KEY],
+    );
+    const consumerId = consumer.rows[0].id;
+    const grants: [string, string][] = [
+      ['CanGetAnyKycStatuses', ''],
+      ['CanGetAnyKycDocuments', ''],
+      ['CanAddKycStatus', bankId],
+      ['CanCreateTaxResidence', bankId],
+      ['CanGetCustomerAddress', bankId],
+      ['CanCreateEntitlementAtAnyBank', ''],
+    ];
+    for (const [role, bank] of grants) {
+      await db.query('INSERT INTO entitlement (user_id, role_name, bank_id) VALUES ($1, $2, $3)', [
+        userId,
+        role,
+        bank,
+      ]);
+    }
+    await seedCustomers(db, bankId, 1, CUSTOMERS);
+    const customers = (
+      await db.query<{ id: string; number: string }>(
+        'SELECT id, customer_number AS number FROM customer ORDER BY customer_number',
+      )
+    ).rows;
+    const docsCustomer = customers[0].id;
+    await db.query(
+      `INSERT INTO kyc_document (id, bank_id, customer_id, customer_number, type, number, issue_date, issue_place, expiry_date)
+       SELECT 'seed-' || g, $1, $2, 'C1', 'passport', 'N' || g, '2015-01-01T00:00:00Z', 'Berlin', '2025-01-01T00:00:00Z'
+       FROM generate_series(1, 20) g`,
+      [bankId, docsCustomer],
+    );
+    await db.query(
+      `INSERT INTO customer_address (customer_id, line1, line2, line3, city, county, state, postcode, country_code, tags, status)
+       SELECT $1, 'No ' || g || ' the Road', 'The Place', '', 'Berlin', '', 'Berlin', '10115', 'DE', '{home}', 'active'
+       FROM generate_series(1, 3) g`,
+      [docsCustomer],
+    );
+    const row = await db.query<{ id: string }>(
+      `INSERT INTO auth_token (user_id, consumer_id, expires_at) VALUES ($1, $2, now() + interval '1 day') RETURNING id`,
+      [userId, consumerId],
+    );
+    const token = jwt.sign({ sub: userId, cid: consumerId }, secret, {
+      algorithm: 'HS256',
+      header: { alg: 'HS256' },
+      expiresIn: 86_400,
+      jwtid: row.rows[0].id,
+    });
+    return { bankId, customers, docsCustomer, token };
+  } finally {
+    await db.end();
+  }
+}
+
+interface Scenario {
+  name: string;
+  /** Only ours has a target of its own for this one (no ratio). */
+  build: (f: Fixture, counter: { n: number }) => autocannon.Request;
+}
+
+const STATUS_BODY = (f: Fixture, i: number) => {
+  const c = f.customers[i % f.customers.length];
+  return {
+    method: 'PUT' as const,
+    path: `/obp/v3.1.0/banks/${f.bankId}/customers/${c.id}/kyc_statuses`,
+    body: JSON.stringify({
+      customer_number: c.number,
+      ok: i % 2 === 0,
+      date: '2017-09-19T00:00:00Z',
+    }),
   };
-  const entry = process.env.BENCH_ENTRY ?? 'src/main.ts';
-  const profile = process.env.BENCH_PROFILE
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-    : [];
-  const args = [
-    ...profile,
-    ...(entry.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', entry] : [entry]),
-  ];
-  const server: ChildProcess = spawn(process.execPath, args, {
+};
+const STATUS_READ = (f: Fixture, i: number) => ({
+  method: 'GET' as const,
+  path: `/obp/v3.1.0/customers/${f.customers[i % f.customers.length].id}/kyc_statuses`,
+});
+
+const SCENARIOS: Scenario[] = [
+  { name: 'kyc_status_read', build: (f, c) => STATUS_READ(f, c.n++) },
+  { name: 'kyc_status_write', build: (f, c) => STATUS_BODY(f, c.n++) },
+  {
+    name: 'kyc_documents_read',
+    build: (f) => ({
+      method: 'GET',
+      path: `/obp/v3.1.0/customers/${f.docsCustomer}/kyc_documents`,
+    }),
+  },
+  {
+    name: 'tax_residence_create',
+    build: (f, c) => {
+      const customer = f.customers[c.n % f.customers.length];
+      return {
+        method: 'POST',
+        path: `/obp/v3.1.0/banks/${f.bankId}/customers/${customer.id}/tax-residence`,
+        body: JSON.stringify({ domain: 'DE', tax_number: `T${c.n++}` }),
+      };
+    },
+  },
+  {
+    name: 'addresses_read',
+    build: (f) => ({
+      method: 'GET',
+      path: `/obp/v3.1.0/banks/${f.bankId}/customers/${f.docsCustomer}/addresses`,
+    }),
+  },
+  {
+    name: 'resource_docs_kyc',
+    build: () => ({ method: 'GET', path: '/obp/v3.1.0/resource-docs/v3.1.0/obp?tags=KYC' }),
+  },
+  {
+    name: 'direct_login',
+    build: () => ({
+      method: 'POST',
+      path: '/my/logins/direct',
+      headers: {
+        DirectLogin: `username=bench.admin, password=${PASSWORD}, consumer_key=${CONSUMER_KEY}`,
+      },
+    }),
+  },
+  {
+    name: 'mix_90_read_10_write',
+    build: (f, c) => {
+      const i = c.n++;
+      return i % 10 === 9 ? STATUS_BODY(f, i) : STATUS_READ(f, i);
+    },
+  },
+];
+
+function drive(
+  port: number,
+  token: string,
+  build: () => autocannon.Request,
+  seconds: number,
+): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections: CONNECTIONS,
+        duration: seconds,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        requests: [{ setupRequest: (req) => ({ ...req, ...build() }) }],
+      },
+      (err, result) =>
+        err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(result),
+    );
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false });
+  });
+}
+
+async function measure(
+  port: number,
+  pid: number,
+  token: string,
+  build: () => autocannon.Request,
+  peak: { rss: number },
+): Promise<Figures> {
+  await drive(port, token, build, WARMUP);
+  const sampler = setInterval(() => {
+    peak.rss = Math.max(peak.rss, rssMiB(pid, 'VmRSS') || 0);
+  }, 250);
+  try {
+    const r = await drive(port, token, build, SECONDS);
+    return {
+      rps: r.requests.total / SECONDS,
+      p50: r.latency.p50,
+      p90: r.latency.p90,
+      p99: r.latency.p99,
+      errors: r.errors + r.timeouts,
+      non2xx: r.non2xx,
+      requests: r.requests.total,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function startServer(kind: Kind, port: number, env: Record<string, string>): ChildProcess {
+  const entry = {
+    ours: 'dist/src/main.js',
+    baseline: 'bench/baseline/server.js',
+    'nest-express': 'dist/bench/framework/app.js',
+    'nest-fastify': 'dist/bench/framework/app.js',
+  }[kind];
+  const framework = kind.startsWith('nest-') ? { FRAMEWORK: kind.slice(5) } : {};
+  const profile =
+    kind === 'ours' && process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : [];
+  return spawn(process.execPath, [...profile, entry], {
     cwd: ROOT,
-    env,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...env,
+      ...framework,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const base = `http://127.0.0.1:${port}`;
-  // node:http with a keep-alive pool: far less client CPU than fetch, which shares the 2 cores with the server
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const send = (method: string, path: string, body: unknown, token?: string): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path,
-          agent,
-          headers: {
-            ...(payload
-              ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }
-              : {}),
-            ...(token ? { Authorization: `Bearer ${token}` } : {}),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
-    });
-  let failed = false;
+}
+
+const stop = async (p: ChildProcess): Promise<void> => {
+  if (p.exitCode !== null) return;
+  p.kill('SIGTERM');
+  await new Promise((r) => p.on('exit', r));
+};
+
+interface ServerRun {
+  startToReadyMs: number;
+  rssIdleMiB: number;
+  rssUnderLoadMiB: number;
+  scenarios: Record<string, Figures>;
+  scale?: { customers1k: Figures; customers100k: Figures };
+}
+
+async function runServer(
+  kind: Kind,
+  admin: Client,
+  docsFile: string,
+  names?: string[],
+): Promise<ServerRun> {
+  const dbName = `obp_bench_${process.pid}_${kind}`;
+  await freshDatabase(admin, dbName);
+  const secret = randomBytes(32).toString('hex');
+  const fixture = await seed(dbName, secret);
+  const port = await freePort();
+  const env: Record<string, string> = {
+    DATABASE_URL: `${PG}/${dbName}`,
+    JWT_SECRET: secret,
+    LOG_LEVEL: 'info',
+    RATE_LIMITS: 'off',
+    BASELINE_RESOURCE_DOCS: docsFile,
+  };
+  const server = startServer(kind, port, env);
   try {
-    for (let i = 0; ; i++) {
-      if (i > 600) throw new Error('server did not start');
-      const ok = await fetch(`${base}/health/ready`).then(
-        (r) => r.ok,
-        () => false,
+    const startToReadyMs = await waitReady(`http://127.0.0.1:${port}`, 60_000);
+    await sleep(500);
+    const rssIdleMiB = rssMiB(server.pid!, 'VmRSS');
+    if (kind === 'ours') {
+      const docs = await fetch(
+        `http://127.0.0.1:${port}/obp/v3.1.0/resource-docs/v3.1.0/obp?tags=KYC`,
       );
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 100));
+      writeFileSync(docsFile, Buffer.from(await docs.arrayBuffer()));
     }
-    const call = async (
-      method: string,
-      path: string,
-      body?: unknown,
-      token?: string,
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- loosely typed JSON of a load script
-    ): Promise<any> => {
-      const res = await fetch(base + path, {
-        method,
-        headers: {
-          'Content-Type': 'application/json',
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : undefined;
+    const peak = { rss: 0 };
+    const scenarios: Record<string, Figures> = {};
+    const only = names ?? process.env.BENCH_ONLY?.split(',');
+    for (const s of SCENARIOS.filter((x) => !only || only.includes(x.name))) {
+      const counter = { n: 0 };
+      scenarios[s.name] = await measure(
+        port,
+        server.pid!,
+        fixture.token,
+        () => s.build(fixture, counter),
+        peak,
+      );
+      console.log(`${kind.padEnd(8)} ${s.name.padEnd(22)} ${line(scenarios[s.name])}`);
+    }
+    if (names) return { startToReadyMs, rssIdleMiB, rssUnderLoadMiB: peak.rss, scenarios };
+    // scale: the read over 1 000 customers, then over SCALE_CUSTOMERS (seeded with SQL)
+    const read = (f: Fixture) => {
+      const counter = { n: 0 };
+      return () => STATUS_READ(f, (counter.n = (counter.n + 7919) % 1_000_000_007));
     };
-    const login = await fetch(`${base}/my/logins/direct`, {
-      method: 'POST',
-      headers: {
-        DirectLogin:
-          'username=bench.admin, password=Bench-Admin-Passw0rd!, consumer_key=bench-consumer-key',
-      },
-    }).then((r) => r.json() as Promise<{ token: string }>);
-    const token = login.token;
-    const me = await call('GET', '/obp/v3.1.0/users/current', undefined, token);
-    const grant = (role_name: string, bank_id: string) =>
-      call('POST', `/obp/v3.1.0/users/${me.user_id}/entitlements`, { role_name, bank_id }, token);
-    await grant('CanCreateBank', '');
-    const bankId = 'bench.bank.01';
-    await call(
-      'POST',
-      '/obp/v3.1.0/banks',
-      {
-        id: bankId,
-        full_name: 'Bench Bank',
-        short_name: 'Bench',
-        logo_url: '',
-        website_url: '',
-        swift_bic: 'BENCHGB2',
-        national_identifier: 'B1',
-        bank_routing: { scheme: 'BIC', address: 'BENCHGB2' },
-      },
-      token,
-    );
-    for (const r of ['CanCreateCustomer', 'CanAddKycDocument', 'CanGetCustomer'])
-      await grant(r, bankId);
-    await grant('CanGetAnyKycDocuments', '');
-    const customer = await call(
-      'POST',
-      `/obp/v3.1.0/banks/${bankId}/customers`,
-      {
-        legal_name: 'Bench Customer',
-        mobile_phone_number: '+44 1',
-        email: 'bench@example.com',
-        face_image: { url: 'x', date: '2017-09-19T00:00:00Z' },
-        date_of_birth: '1980-01-01T00:00:00Z',
-        relationship_status: 'single',
-        dependants: 0,
-        dob_of_dependants: [],
-        credit_rating: { rating: 'A', source: 'B' },
-        credit_limit: { currency: 'EUR', amount: '0' },
-        highest_education_attained: 'x',
-        employment_status: 'x',
-        kyc_status: true,
-        last_ok_date: '2017-09-19T00:00:00Z',
-        title: 'Dr',
-        branch_id: 'B',
-        name_suffix: '',
-      },
-      token,
-    );
-    const doc = (i: number) => ({
-      customer_number: customer.customer_number,
-      type: 'passport',
-      number: `N${i}`,
-      issue_date: '2015-01-01T00:00:00Z',
-      issue_place: 'Berlin',
-      expiry_date: '2025-01-01T00:00:00Z',
-    });
-    for (let i = 0; i < 20; i++) {
-      await call(
-        'PUT',
-        `/obp/v3.1.0/banks/${bankId}/customers/${customer.customer_id}/kyc_documents/seed-${i}`,
-        doc(i),
-        token,
-      );
-    }
-
-    const scenarios: (Scenario & { auth: boolean })[] = [
-      {
-        name: 'GET /obp/v3.1.0/root (anonymous)',
-        auth: false,
-        request: () => ({ method: 'GET', path: '/obp/v3.1.0/root' }),
-      },
-      {
-        name: 'GET customer (auth + role + bank + customer checks)',
-        auth: true,
-        request: () => ({
-          method: 'GET',
-          path: `/obp/v3.1.0/banks/${bankId}/customers/${customer.customer_id}`,
-        }),
-      },
-      {
-        name: 'GET kyc_documents (20 rows)',
-        auth: true,
-        request: () => ({
-          method: 'GET',
-          path: `/obp/v3.1.0/customers/${customer.customer_id}/kyc_documents`,
-        }),
-      },
-      {
-        name: 'PUT kyc_documents (upsert)',
-        auth: true,
-        request: (i) => ({
-          method: 'PUT',
-          path: `/obp/v3.1.0/banks/${bankId}/customers/${customer.customer_id}/kyc_documents/load-${i % 50}`,
-          body: doc(i),
-        }),
-      },
-    ];
-
+    const customers1k = await measure(port, server.pid!, fixture.token, read(fixture), peak);
+    console.log(`${kind.padEnd(8)} ${'read @ 1k customers'.padEnd(22)} ${line(customers1k)}`);
+    const db = new Client({ connectionString: `${PG}/${dbName}` });
+    await db.connect();
+    await seedCustomers(db, fixture.bankId, CUSTOMERS + 1, SCALE_CUSTOMERS);
+    const all = (
+      await db.query<{ id: string; number: string }>(
+        'SELECT id, customer_number AS number FROM customer',
+      )
+    ).rows;
+    await db.end();
+    const big = { ...fixture, customers: all };
+    const customers100k = await measure(port, server.pid!, fixture.token, read(big), peak);
     console.log(
-      `store=${EMBEDDED ? 'PGlite' : 'PostgreSQL'} concurrency=${CONCURRENCY} seconds=${SECONDS}`,
+      `${kind.padEnd(8)} ${`read @ ${all.length} customers`.padEnd(22)} ${line(customers100k)}`,
     );
-    console.log(`RSS after start and seed: ${rssMiB(server.pid!, 'VmRSS').toFixed(0)} MiB`);
-    for (const s of scenarios) {
-      // one second unmeasured first: JIT, pool connections and caches warm up
-      const run = async (seconds: number): Promise<{ latencies: number[]; errors: number }> => {
-        const latencies: number[] = [];
-        let errors = 0;
-        const until = Date.now() + seconds * 1000;
-        await Promise.all(
-          Array.from({ length: CONCURRENCY }, async () => {
-            while (Date.now() < until) {
-              const { method, path, body } = s.request(n++);
-              const t0 = performance.now();
-              const status = await send(method, path, body, s.auth ? token : undefined);
-              latencies.push(performance.now() - t0);
-              if (status >= 400) errors++;
-            }
-          }),
-        );
-        return { latencies, errors };
-      };
-      let n = 0;
-      await run(1);
-      const { latencies, errors } = await run(SECONDS);
-      latencies.sort((a, b) => a - b);
-      const rps = latencies.length / SECONDS;
-      const p50 = percentile(latencies, 50);
-      const p99 = percentile(latencies, 99);
-      const target = s.auth ? TARGETS.authenticated : TARGETS.anonymous;
-      const ok = errors === 0 && p99 <= target.p99Ms && rps >= target.minRps;
-      failed ||= !ok;
-      console.log(
-        `${ok ? 'PASS' : 'FAIL'} ${s.name}: ${rps.toFixed(0)} req/s, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, errors ${errors}` +
-          ` (targets: >= ${target.minRps} req/s, p99 <= ${target.p99Ms} ms, 0 errors)`,
-      );
-    }
-    const peak = rssMiB(server.pid!, 'VmHWM');
-    const memOk = peak <= TARGETS.maxRssMiB;
-    failed ||= !memOk;
-    console.log(
-      `${memOk ? 'PASS' : 'FAIL'} peak RSS ${peak.toFixed(0)} MiB (target <= ${TARGETS.maxRssMiB} MiB)`,
-    );
+    return {
+      startToReadyMs,
+      rssIdleMiB,
+      rssUnderLoadMiB: peak.rss,
+      scenarios,
+      scale: { customers1k, customers100k },
+    };
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.on('exit', r));
-    if (!EMBEDDED) {
-      await admin.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
-      await admin.end();
-    }
+    await stop(server);
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   }
-  process.exit(failed ? 1 : 0);
+}
+
+/** The embedded store's first start: initdb in WebAssembly, then migrations; peak RSS at ready. */
+async function embeddedFirstStart(): Promise<{ startToReadyMs: number; peakRssMiB: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'obp-bench-embedded-'));
+  const port = await freePort();
+  const server = startServer('ours', port, { DATA_DIR: dir, LOG_LEVEL: 'warn' });
+  try {
+    const startToReadyMs = await waitReady(`http://127.0.0.1:${port}`, 120_000);
+    return { startToReadyMs, peakRssMiB: rssMiB(server.pid!, 'VmHWM') };
+  } finally {
+    await stop(server);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const line = (f: Figures): string =>
+  `${f.rps.toFixed(0).padStart(6)} req/s  p50 ${f.p50} ms  p90 ${f.p90} ms  p99 ${f.p99} ms  errors ${f.errors}  non-2xx ${f.non2xx}`;
+
+async function main(): Promise<void> {
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('build failed');
+  }
+  const admin = new Client({ connectionString: `${PG}/postgres` });
+  await admin.connect();
+  const docsFile = join(mkdtempSync(join(tmpdir(), 'obp-bench-')), 'resource-docs.json');
+  console.log(
+    `connections=${CONNECTIONS} seconds=${SECONDS} (after ${WARMUP} s warm-up) customers=${CUSTOMERS}`,
+  );
+  const ours = await runServer('ours', admin, docsFile);
+  const baseline = await runServer('baseline', admin, docsFile);
+  const framework = {
+    express: await runServer('nest-express', admin, docsFile, ['kyc_status_read']),
+    fastify: await runServer('nest-fastify', admin, docsFile, ['kyc_status_read']),
+  };
+  await admin.end();
+  const embedded = await embeddedFirstStart();
+
+  const ratio = (name: string): number =>
+    (ours.scenarios[name]?.rps ?? NaN) / (baseline.scenarios[name]?.rps ?? NaN);
+  const checks: { what: string; value: string; target: string; ok: boolean }[] = [];
+  const check = (what: string, value: number, target: number, atLeast: boolean, unit = '') =>
+    checks.push({
+      what,
+      value: `${value.toFixed(unit ? 0 : 3)}${unit}`,
+      target: `${atLeast ? '≥' : '≤'} ${target}${unit}`,
+      ok: atLeast ? value >= target : value <= target,
+    });
+  check(
+    'KYC status read, ours / baseline req/s',
+    ratio('kyc_status_read'),
+    TARGETS.statusReadRatio,
+    true,
+  );
+  check(
+    'KYC status read, ours p99 / baseline p99',
+    (ours.scenarios.kyc_status_read?.p99 ?? NaN) / (baseline.scenarios.kyc_status_read?.p99 ?? NaN),
+    TARGETS.statusReadP99Factor,
+    false,
+  );
+  check(
+    'KYC status write, ours / baseline req/s',
+    ratio('kyc_status_write'),
+    TARGETS.statusWriteRatio,
+    true,
+  );
+  check(
+    'resource docs ?tags=KYC req/s',
+    ours.scenarios.resource_docs_kyc?.rps ?? NaN,
+    TARGETS.resourceDocsRps,
+    true,
+    '',
+  );
+  check(
+    'read at 100 000 / at 1 000 customers',
+    ours.scale!.customers100k.rps / ours.scale!.customers1k.rps,
+    TARGETS.scaleRatio,
+    true,
+  );
+  check('RSS under load (MiB)', ours.rssUnderLoadMiB, TARGETS.rssUnderLoadMiB, false, '');
+  check('start → ready on PostgreSQL (ms)', ours.startToReadyMs, TARGETS.startToReadyMs, false, '');
+  for (const [name, f] of Object.entries(ours.scenarios)) {
+    checks.push({
+      what: `${name}: errors + non-2xx`,
+      value: String(f.errors + f.non2xx),
+      target: '= 0',
+      ok: f.errors + f.non2xx === 0,
+    });
+  }
+
+  console.log(
+    '\n| scenario | ours req/s | baseline req/s | ours / baseline | ours p50/p90/p99 ms | baseline p50/p90/p99 ms |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  for (const name of Object.keys(ours.scenarios)) {
+    const o = ours.scenarios[name];
+    const b = baseline.scenarios[name];
+    console.log(
+      `| ${name} | ${o.rps.toFixed(0)} | ${b.rps.toFixed(0)} | ${(o.rps / b.rps).toFixed(3)} | ${o.p50}/${o.p90}/${o.p99} | ${b.p50}/${b.p90}/${b.p99} |`,
+    );
+  }
+  console.log(
+    `\nours: start → ready ${ours.startToReadyMs.toFixed(0)} ms, RSS idle ${ours.rssIdleMiB.toFixed(0)} MiB, under load ${ours.rssUnderLoadMiB.toFixed(0)} MiB;` +
+      ` baseline: RSS idle ${baseline.rssIdleMiB.toFixed(0)} MiB, under load ${baseline.rssUnderLoadMiB.toFixed(0)} MiB`,
+  );
+  const fx = framework.express.scenarios.kyc_status_read;
+  const ff = framework.fastify.scenarios.kyc_status_read;
+  console.log(
+    `framework share, KYC status read as a bare Nest app: Express ${line(fx)}; Fastify ${line(ff)}; Fastify / Express ${(ff.rps / fx.rps).toFixed(2)}`,
+  );
+  console.log(
+    `embedded store, first start: ${embedded.startToReadyMs.toFixed(0)} ms to ready, peak RSS ${embedded.peakRssMiB.toFixed(0)} MiB`,
+  );
+  console.log('\n| target | measured | wanted | |\n|---|---|---|---|');
+  for (const c of checks)
+    console.log(`| ${c.what} | ${c.value} | ${c.target} | ${c.ok ? 'PASS' : 'FAIL'} |`);
+
+  const date = new Date().toISOString().slice(0, 10);
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  const file = join(ROOT, 'bench/results', `${date}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        ours,
+        baseline,
+        framework,
+        embedded,
+        checks,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(`\nwritten ${file}`);
+  process.exit(checks.every((c) => c.ok) ? 0 : 1);
 }
 
 main().catch((err: unknown) => {
