@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { AppModule } from '../src/app.module';
 import { buildOpenApiDocument } from '../src/modules/resource-doc/openapi';
 
@@ -11,7 +12,10 @@ import { buildOpenApiDocument } from '../src/modules/resource-doc/openapi';
  * scripts/register-swagger-plugin.js so the DTO schemas are the plugin's, as in the server.
  */
 async function main(): Promise<void> {
-  const app = await NestFactory.create(AppModule, { preview: true, logger: false });
+  const app = await NestFactory.create(AppModule, new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
   const document = buildOpenApiDocument(app);
   await app.close();
   const dir = join(__dirname, '..', 'openapi');

@@ -16,8 +16,11 @@ async function bootstrap(): Promise<void> {
   // loaded after the configuration is known to be good, so a bad variable fails fast
   const { NestFactory } = await import('@nestjs/core');
   const { AppModule } = await import('./app.module');
-  const { configureApp } = await import('./configure-app');
-  const app = await NestFactory.create(AppModule, { bodyParser: false, bufferLogs: true });
+  const { configureApp, createHttpAdapter } = await import('./configure-app');
+  const app = await NestFactory.create(AppModule, createHttpAdapter(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   configureApp(app);
   let closing = false;
   const shutdown = (): void => {

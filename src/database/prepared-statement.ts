@@ -52,7 +52,12 @@ export async function runPrepared<T extends QueryResultRow>(
     });
     return result.rows;
   } catch (err) {
-    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.length === 5) {
+    if (
+      err instanceof Error &&
+      'code' in err &&
+      typeof err.code === 'string' &&
+      err.code.length === 5
+    ) {
       throw new QueryFailedError(statement.text, values, err);
     }
     throw err;

@@ -5,7 +5,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/configure-app';
+import { configureApp, createHttpAdapter } from '../../src/configure-app';
 import { AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { cloneTemplate, databaseUrl, dropDatabase } from './database';
 import { Seed } from './seed';
@@ -48,9 +48,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .overrideProvider(AppConfig)
     .useValue(config)
     .compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication(createHttpAdapter(config), {
+    bodyParser: false,
+    logger: false,
+  });
   configureApp(app);
   await app.init();
+  await (app.getHttpAdapter().getInstance() as { ready(): Promise<unknown> }).ready();
   const http = request(app.getHttpServer());
   const db = app.get(DataSource);
   const seed = new Seed(app, http);

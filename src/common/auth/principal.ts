@@ -1,5 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /** Who is calling: set on `req.user` by the `login` check. */
 export interface Principal {
@@ -9,7 +10,14 @@ export interface Principal {
   tokenId: string;
 }
 
-export type ObpRequest = Request & { user?: Principal; correlationId?: string };
+/** The Node request under Fastify's: what the request log and metrics read. */
+export interface ObpRawRequest extends IncomingMessage {
+  correlationId?: string;
+  routePattern?: string;
+  user?: Principal;
+}
+
+export type ObpRequest = FastifyRequest & { user?: Principal; raw: ObpRawRequest };
 
 /** The logged-in caller (only on endpoints whose checks include `login`). */
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {

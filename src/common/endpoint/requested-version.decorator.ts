@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { type ApiVersion, parseApiVersion } from './api-versions';
 
 /** The version prefix of the URL called (`/obp/v4.0.0/...` → `v4.0.0`). */
@@ -10,5 +10,5 @@ export const versionOfPath = (path: string): ApiVersion | undefined => {
 
 export const RequestedVersion = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): ApiVersion | undefined =>
-    versionOfPath(ctx.switchToHttp().getRequest<Request>().path),
+    versionOfPath(ctx.switchToHttp().getRequest<FastifyRequest>().url.split('?')[0]),
 );

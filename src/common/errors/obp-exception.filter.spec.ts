@@ -11,20 +11,29 @@ function run(exception: unknown, displayInternalErrors = false) {
   const sent: { status?: number; body?: unknown; headers: Record<string, string> } = {
     headers: {},
   };
+  // the slice of Fastify's reply the filter uses
   const res = {
-    headersSent: false,
-    setHeader: (k: string, v: string) => (sent.headers[k] = v),
+    sent: false,
+    raw: { headersSent: false },
+    header(k: string, v: string) {
+      sent.headers[k] = v;
+      return this;
+    },
     status(code: number) {
       sent.status = code;
       return this;
     },
-    json(body: unknown) {
+    type() {
+      return this;
+    },
+    send(body: unknown) {
       sent.body = body;
+      return this;
     },
   };
   const host = {
     switchToHttp: () => ({
-      getRequest: () => ({ path: '/x', headers: {} }),
+      getRequest: () => ({ url: '/x', headers: {} }),
       getResponse: () => res,
     }),
   } as unknown as ArgumentsHost;

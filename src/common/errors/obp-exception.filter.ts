@@ -1,15 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
 import { isClientDataError, isDatabaseUnavailable } from './database-errors';
 import { ObpError, type ObpErrorDef } from './obp-errors';
 import { ObpException } from './obp.exception';
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  limit?: number;
-  message?: string;
+interface FastifyError {
+  code?: string;
+  statusCode?: number;
+  message: string;
 }
 
 /** OBP's status rules ([P §9.2]): 20001 → 401 and 20006 → 403, whatever the failing step said. */
@@ -32,28 +31,32 @@ export class ObpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request>();
-    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<FastifyRequest>();
+    const res = ctx.getResponse<FastifyReply>();
     const { status, message } = this.describe(exception, req);
-    if (res.headersSent) return;
+    if (res.sent || res.raw.headersSent) return;
     const code = statusForMessage(message, status);
     if (code === 401 && message.includes('OBP-20001')) {
       const realm = this.config.hostname;
-      res.setHeader(
+      void res.header(
         'WWW-Authenticate',
         `OAuth realm="${realm}", Bearer realm="${realm}", DirectLogin realm="${realm}"`,
       );
     }
-    res.status(code).json({ code, message });
+    void res.status(code).type('application/json; charset=utf-8').send({ code, message });
   }
 
-  private describe(exception: unknown, req: Request): { status: number; message: string } {
+  private describe(exception: unknown, req: FastifyRequest): { status: number; message: string } {
     if (exception instanceof ObpException) {
       return { status: exception.getStatus(), message: exception.obpMessage };
     }
-    const parser = exception as BodyParserError;
-    if (parser && typeof parser.type === 'string' && typeof parser.status === 'number') {
-      return this.bodyParserError(parser);
+    const fastifyError = exception as FastifyError;
+    if (
+      fastifyError &&
+      typeof fastifyError.code === 'string' &&
+      fastifyError.code.startsWith('FST_')
+    ) {
+      return this.fastifyError(fastifyError);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -61,7 +64,7 @@ export class ObpExceptionFilter implements ExceptionFilter {
         const contentType = req.headers['content-type'] ?? '';
         return {
           status: 404,
-          message: `${ObpError.InvalidUri.message}Current Url is (${req.path}), Current Content-Type Header is (${contentType})`,
+          message: `${ObpError.InvalidUri.message}Current Url is (${req.url.split('?')[0]}), Current Content-Type Header is (${contentType})`,
         };
       }
       if (status === 413) return this.tooLarge();
@@ -89,25 +92,21 @@ export class ObpExceptionFilter implements ExceptionFilter {
     return { status: error.status, message: error.message };
   }
 
-  private bodyParserError(e: BodyParserError): { status: number; message: string } {
-    switch (e.type) {
-      case 'entity.too.large':
+  /** Fastify's own refusals before our code runs (body size, media type, malformed request). */
+  private fastifyError(e: FastifyError): { status: number; message: string } {
+    switch (e.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return this.tooLarge();
-      case 'entity.parse.failed':
-        return {
-          status: 400,
-          message: `${ObpError.InvalidJsonFormat.message} ${e.message ?? ''}`.trimEnd(),
-        };
-      case 'encoding.unsupported':
-      case 'charset.unsupported':
-        return {
-          status: 415,
-          message: `${ObpError.UnsupportedMediaType.message}${e.message ?? ''}`,
-        };
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       default:
+        if (e.statusCode === 415) {
+          return { status: 415, message: `${ObpError.UnsupportedMediaType.message}${e.message}` };
+        }
         return {
-          status: 400,
-          message: `${ObpError.InvalidJsonFormat.message} ${e.message ?? ''}`.trimEnd(),
+          status: e.statusCode && e.statusCode < 500 ? e.statusCode : 400,
+          message: `${ObpError.InvalidJsonFormat.message} ${e.message}`.trimEnd(),
         };
     }
   }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app-config';
-import type { ObpRequest } from '../auth/principal';
+import type { ObpRawRequest } from '../auth/principal';
 import { routePattern } from './route-pattern';
 
 /**
@@ -10,7 +10,7 @@ import { routePattern } from './route-pattern';
  */
 /** Route pattern and user id, taken when the response ends (after routing and the login check). */
 const withRequestFacts = (req: IncomingMessage, value: object): object => {
-  const r = req as ObpRequest;
+  const r = req as ObpRawRequest;
   return {
     ...value,
     route: routePattern(r),
@@ -23,7 +23,7 @@ export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      genReqId: (req: IncomingMessage) => (req as ObpRequest).correlationId ?? '',
+      genReqId: (req: IncomingMessage) => (req as ObpRawRequest).correlationId ?? '',
       serializers: {
         req: (req: { method?: string }) => ({ method: req.method }),
         res: (res: { statusCode?: number }) => ({ status: res.statusCode }),

@@ -10,8 +10,11 @@ import { validateBody } from '../../common/wire/validation';
  * the checks then decide in the endpoint's declared order, so OBP's check order and texts stay.
  */
 export interface AccessFacts {
-  /** The caller, or the error the `login` check answers (no token, bad token, revoked, locked). */
-  login: { principal: Principal } | { error: ObpException };
+  /**
+   * The caller, or what makes the `login` check refuse (no token, bad token, revoked, locked): a
+   * function, so that an exception (and its stack trace) is only made when it is thrown.
+   */
+  login: { principal: Principal } | { error: () => ObpException };
   hasRole: boolean;
   bankExists: boolean;
   customerExists: boolean;
@@ -45,8 +48,9 @@ export const pathParam = (req: ObpRequest, name: string): string | undefined =>
 
 export const CHECKS: Record<Check, CheckFn> = {
   login(req, _def, facts) {
-    if ('error' in facts.login) throw facts.login.error;
+    if ('error' in facts.login) throw facts.login.error();
     req.user = facts.login.principal;
+    req.raw.user = facts.login.principal; // for the request log
   },
   consumer(req) {
     if (!req.user?.consumerId) throw new ObpException(ObpError.InvalidConsumerCredentials);
@@ -87,7 +91,7 @@ export const CHECKS: Record<Check, CheckFn> = {
   },
   body(req, def) {
     if (!def.body) return;
-    const body = validateBody(def.body.type, req.body as unknown, def.body.jsonName);
+    const body = validateBody(def.body.type, req.body, def.body.jsonName);
     def.body.afterValidate?.(body as never);
     req.body = body;
   },

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import type { Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * The explorer's own files (plain HTML/CSS/JS, no build step). `nest build` copies them beside the
@@ -53,19 +54,65 @@ export function fileFor(set: FileSet, name: string): string | undefined {
   return (set === 'explorer' ? explorerFiles : swaggerFiles).get(name);
 }
 
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+};
+
+interface LoadedFile {
+  body: Buffer;
+  etag: string;
+  type: string;
+}
+
+/** Files are small and never change while the process runs: read and hashed once, on first use. */
+const loaded = new Map<string, LoadedFile>();
+
+function load(path: string): LoadedFile {
+  let file = loaded.get(path);
+  if (!file) {
+    const body = readFileSync(path);
+    file = {
+      body,
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+      type: TYPES[extname(path)] ?? 'application/octet-stream',
+    };
+    loaded.set(path, file);
+  }
+  return file;
+}
+
 /**
  * Sends a file with its content type (from the extension), an ETag, `no-cache` (so a new release is
  * picked up at once while unchanged files still answer 304) and, for pages, a strict CSP.
  */
-export function sendFile(res: Response, path: string, csp: 'explorer' | 'docs' = 'explorer'): void {
-  const headers: Record<string, string> = {
+export function sendFile(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  path: string,
+  csp: 'explorer' | 'docs' = 'explorer',
+): void {
+  const file = load(path);
+  void reply.headers({
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-  };
+    ETag: file.etag,
+  });
   if (extname(path) === '.html') {
-    headers['Content-Security-Policy'] = csp === 'docs' ? DOCS_CSP : EXPLORER_CSP;
-    headers['X-Frame-Options'] = 'DENY';
+    void reply.headers({
+      'Content-Security-Policy': csp === 'docs' ? DOCS_CSP : EXPLORER_CSP,
+      'X-Frame-Options': 'DENY',
+    });
   }
-  res.sendFile(path, { headers, dotfiles: 'deny' });
+  const match = req.headers['if-none-match'];
+  if (match !== undefined && match.split(/\s*,\s*/).includes(file.etag)) {
+    void reply.code(304).send();
+    return;
+  }
+  void reply.type(file.type).send(file.body);
 }

@@ -1,8 +1,9 @@
-import { Controller, Get, Next, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { NextFunction, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/endpoint/public.decorator';
 import { ObpError, type ObpErrorName, obpCode } from '../../common/errors/obp-errors';
+import { ObpException } from '../../common/errors/obp.exception';
 import { type FileSet, fileFor, sendFile } from './explorer-files';
 
 export interface ErrorCatalogJson {
@@ -19,11 +20,17 @@ const errorCatalog: ErrorCatalogJson = {
   })),
 };
 
-/** Sends an allowed file, or falls through to the app's 404 OBP-10404 for anything else. */
-function serve(set: FileSet, name: string, res: Response, next: NextFunction): void {
+/** Sends an allowed file, or the app's 404 OBP-10404 for anything else. */
+function serve(set: FileSet, name: string, req: FastifyRequest, reply: FastifyReply): void {
   const path = fileFor(set, name);
-  if (path) sendFile(res, path, name === 'docs.html' ? 'docs' : 'explorer');
-  else next();
+  if (!path) {
+    // what an unknown route answers (the filter's OBP-10404 text)
+    throw new ObpException(
+      ObpError.InvalidUri,
+      `Current Url is (${req.url.split('?')[0]}), Current Content-Type Header is (${req.headers['content-type'] ?? ''})`,
+    );
+  }
+  sendFile(req, reply, path, name === 'docs.html' ? 'docs' : 'explorer');
 }
 
 /** /explorer (our API explorer) and /docs (plain Swagger UI): static pages, same origin, no CDN. */
@@ -32,13 +39,13 @@ function serve(set: FileSet, name: string, res: Response, next: NextFunction): v
 @Controller()
 export class ExplorerController {
   @Get('explorer')
-  page(@Res() res: Response, @Next() next: NextFunction): void {
-    serve('explorer', 'index.html', res, next);
+  page(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
+    serve('explorer', 'index.html', req, reply);
   }
 
   @Get('explorer/assets/:file')
-  asset(@Param('file') file: string, @Res() res: Response, @Next() next: NextFunction): void {
-    serve('explorer', file, res, next);
+  asset(@Param('file') file: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
+    serve('explorer', file, req, reply);
   }
 
   @Get('explorer/errors.json')
@@ -47,12 +54,16 @@ export class ExplorerController {
   }
 
   @Get('docs')
-  docs(@Res() res: Response, @Next() next: NextFunction): void {
-    serve('explorer', 'docs.html', res, next);
+  docs(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
+    serve('explorer', 'docs.html', req, reply);
   }
 
   @Get('docs/:file')
-  swaggerUi(@Param('file') file: string, @Res() res: Response, @Next() next: NextFunction): void {
-    serve('swagger-ui', file, res, next);
+  swaggerUi(
+    @Param('file') file: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): void {
+    serve('swagger-ui', file, req, reply);
   }
 }

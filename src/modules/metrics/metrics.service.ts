@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { routePattern } from '../../common/observability/route-pattern';
 
 /** Prometheus metrics: request counts and latency by method, route pattern and status. */
 @Injectable()
@@ -25,18 +24,10 @@ export class MetricsService {
     collectDefaultMetrics({ register: this.registry });
   }
 
-  /** Express middleware: observes every response when it finishes. */
-  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
-    const end = this.duration.startTimer();
-    res.on('finish', () => {
-      const labels = {
-        method: req.method,
-        route: routePattern(req),
-        status: String(res.statusCode),
-      };
-      this.requests.inc(labels);
-      end(labels);
-    });
-    next();
-  };
+  /** Called by the onResponse hook for every response: labels are plain strings, no timer object. */
+  observe(method: string, route: string | undefined, reply: FastifyReply): void {
+    const labels = { method, route: route ?? 'unmatched', status: String(reply.statusCode) };
+    this.requests.inc(labels);
+    this.duration.observe(labels, reply.elapsedTime / 1000);
+  }
 }
