@@ -38,6 +38,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/obp/v2.0.0/users/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get User (Current)
+         * @description Get the logged in user, with their entitlements.
+         *
+         *     Login is required.
+         *
+         *     Authentication is Mandatory
+         *
+         *     Implemented in OBPv2.0.0 by `getCurrentUser`.
+         *
+         *     Documented at `/obp/v2.0.0/users/current`; the same endpoint is also served under `/obp/v2.1.0`, `/obp/v2.2.0`.
+         */
+        get: operations["OBPv2.0.0-getCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/obp/v3.1.0/api/glossary": {
         parameters: {
             query?: never;
@@ -2336,6 +2364,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description OBP-50000: Unknown Error. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20001: User not logged in. Authentication is required! */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "OBPv2.0.0-getCurrentUser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user_id": "9ca9a7e4-6d02-40e3-a129-0b2bf89de9b1",
+                     *       "email": "felixsmith@example.com",
+                     *       "provider_id": "felixsmith",
+                     *       "provider": "http://127.0.0.1:8080",
+                     *       "username": "felixsmith",
+                     *       "entitlements": {
+                     *         "list": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserJsonV200"];
+                };
             };
             /** @description OBP-50000: Unknown Error. */
             400: {

@@ -46,6 +46,24 @@ export class UserController {
 
   @ObpEndpoint({
     route: 'GET /users/current',
+    implementedIn: 'v2.0.0',
+    functionName: 'getCurrentUser',
+    // OBP's v3.0.0 getCurrentUser (with views) replaces this one from v3.0.0 on (OBPAPI3_0_0.scala)
+    servedUntil: 'v2.2.0',
+    summary: 'Get User (Current)',
+    description: 'Get the logged in user, with their entitlements.\n\nLogin is required.',
+    tags: ['User'],
+    checks: ['login'],
+    oldStyle: true,
+    success: { status: 200, type: UserJsonV200, example: userExamples.user },
+    errors: ['UnknownError'],
+  })
+  getCurrentUserV200(@CurrentUser() me: Principal): Promise<UserJsonV200> {
+    return this.users.byIdJson(me.userId);
+  }
+
+  @ObpEndpoint({
+    route: 'GET /users/current',
     implementedIn: 'v3.0.0',
     servedUntil: 'v7.0.0',
     summary: 'Get User (Current)',
