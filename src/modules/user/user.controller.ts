@@ -99,6 +99,8 @@ export class UserController {
   @ObpEndpoint({
     route: 'GET /users/username/USERNAME',
     implementedIn: 'v3.0.0',
+    // OBPAPI5_1_0.scala excludes it: v5.1.0 has its own with PROVIDER in the path
+    servedUntil: 'v5.0.0',
     summary: 'Get User by USERNAME',
     description: 'Get user by USERNAME (local users only).',
     tags: ['User'],
@@ -129,6 +131,24 @@ export class UserController {
   @ObpEndpoint({
     route: 'GET /users',
     implementedIn: 'v2.1.0',
+    functionName: 'getUsers',
+    // OBPAPI3_0_0.scala serves Implementations3_0_0.getUsers instead (the same UsersJsonV200)
+    servedUntil: 'v2.2.0',
+    summary: 'Get all Users',
+    description: 'Get all users, oldest first.',
+    tags: ['User'],
+    roles: ['CanGetAnyUser'],
+    checks: ['login', 'role'],
+    success: { status: 200, type: UsersJsonV200, example: usersExample },
+    errors: ['UnknownError'],
+  })
+  getUsersV210(): Promise<UsersJsonV200> {
+    return this.users.allJson();
+  }
+
+  @ObpEndpoint({
+    route: 'GET /users',
+    implementedIn: 'v3.0.0',
     summary: 'Get all Users',
     description: 'Get all users, oldest first.',
     tags: ['User'],
@@ -144,6 +164,8 @@ export class UserController {
   @ObpEndpoint({
     route: 'GET /users/USERNAME/lock-status',
     implementedIn: 'v3.1.0',
+    // OBPAPI5_1_0.scala excludes it: v5.1.0 has its own with PROVIDER in the path
+    servedUntil: 'v5.0.0',
     summary: 'Get User Lock Status',
     description: 'Get the failed-login count of the user specified by USERNAME.',
     tags: ['User'],
@@ -159,6 +181,8 @@ export class UserController {
   @ObpEndpoint({
     route: 'PUT /users/USERNAME/lock-status',
     implementedIn: 'v3.1.0',
+    // OBPAPI5_1_0.scala excludes it: v5.1.0 has its own with PROVIDER in the path
+    servedUntil: 'v5.0.0',
     summary: 'Unlock the user',
     description: 'Unlock a user: resets the failed-login count and clears any lock.',
     tags: ['User'],
@@ -174,6 +198,8 @@ export class UserController {
   @ObpEndpoint({
     route: 'POST /users/USERNAME/locks',
     implementedIn: 'v4.0.0',
+    // OBPAPI5_1_0.scala excludes it: v5.1.0 has its own with PROVIDER in the path
+    servedUntil: 'v5.0.0',
     summary: 'Lock the user',
     description:
       'Lock the user specified by USERNAME: DirectLogin and their tokens stop working until unlocked.',
