@@ -1692,6 +1692,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/obp/v4.0.0/my/api-collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get My Api Collections
+         * @description Get all the apiCollections for logged in user.
+         *
+         *     OBP API Explorer II reads it at start-up (its favourites). This server does not store API collections yet, so the list is empty.
+         *
+         *     Authentication is Mandatory
+         *
+         *     Implemented in OBPv4.0.0 by `getMyApiCollections`.
+         *
+         *     Documented at `/obp/v4.0.0/my/api-collections`; the same endpoint is also served under `/obp/v5.0.0`, `/obp/v5.1.0`.
+         */
+        get: operations["OBPv4.0.0-getMyApiCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/obp/v4.0.0/root": {
         parameters: {
             query?: never;
@@ -1772,6 +1800,16 @@ export interface components {
         AmountOfMoneyJsonV121: {
             currency: string;
             amount: string;
+        };
+        ApiCollectionJson400: {
+            api_collection_id: string;
+            user_id: string;
+            api_collection_name: string;
+            is_sharable: boolean;
+            description: string;
+        };
+        ApiCollectionsJson400: {
+            api_collections: components["schemas"]["ApiCollectionJson400"][];
         };
         AvailableRolesJson: {
             roles: components["schemas"]["RoleJson"][];
@@ -6989,6 +7027,57 @@ export interface operations {
             };
             /** @description OBP-20006: User is missing one or more roles: */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "OBPv4.0.0-getMyApiCollections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "api_collections": [
+                     *         {
+                     *           "api_collection_id": "7a1bd4b6-4f6e-4a0e-9e0f-7c1d3a5a9b21",
+                     *           "user_id": "9ca9a7e4-6d02-40e3-a129-0b2bf89de9b1",
+                     *           "api_collection_name": "Favourites",
+                     *           "is_sharable": true,
+                     *           "description": "My favourite endpoints"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiCollectionsJson400"];
+                };
+            };
+            /** @description OBP-50000: Unknown Error. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20001: User not logged in. Authentication is required! */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
