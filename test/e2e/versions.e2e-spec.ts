@@ -121,6 +121,7 @@ const OBP_TABLE: [string, string, ApiVersion, ApiVersion][] = [
   ['GET /entitlements', 'OBPv2.0.0-getAllEntitlements', 'v2.0.0', 'v3.0.0'],
   ['GET /entitlements', 'OBPv3.1.0-getAllEntitlements', 'v3.1.0', 'v5.1.0'],
   ['GET /management/consumers', 'OBPv4.0.0-getConsumers', 'v4.0.0', 'v5.1.0'],
+  ['GET /my/api-collections', 'OBPv4.0.0-getMyApiCollections', 'v4.0.0', 'v5.1.0'],
   [
     'GET /my/entitlement-requests',
     'OBPv3.0.0-getEntitlementRequestsForCurrentUser',
