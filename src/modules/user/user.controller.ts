@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
+import type { ObpEndpointOptions } from '../../common/endpoint/endpoint-registry';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import {
   BadLoginStatusJson,
@@ -14,6 +15,17 @@ import { UserLockService } from './user-lock.service';
 import { UserService } from './user.service';
 
 const usersExample = { users: [userExamples.user] };
+
+/** OBP's v2.1.0 and v3.0.0 getUsers differ only in their version (both UsersJsonV200). */
+const getUsersDoc = {
+  summary: 'Get all Users',
+  description: 'Get all users, oldest first.',
+  tags: ['User'],
+  roles: ['CanGetAnyUser'],
+  checks: ['login', 'role'],
+  success: { status: 200, type: UsersJsonV200, example: usersExample },
+  errors: ['UnknownError'],
+} satisfies Partial<ObpEndpointOptions>;
 
 @Controller()
 export class UserController {
@@ -134,13 +146,7 @@ export class UserController {
     functionName: 'getUsers',
     // OBPAPI3_0_0.scala serves Implementations3_0_0.getUsers instead (the same UsersJsonV200)
     servedUntil: 'v2.2.0',
-    summary: 'Get all Users',
-    description: 'Get all users, oldest first.',
-    tags: ['User'],
-    roles: ['CanGetAnyUser'],
-    checks: ['login', 'role'],
-    success: { status: 200, type: UsersJsonV200, example: usersExample },
-    errors: ['UnknownError'],
+    ...getUsersDoc,
   })
   getUsersV210(): Promise<UsersJsonV200> {
     return this.users.allJson();
@@ -149,13 +155,7 @@ export class UserController {
   @ObpEndpoint({
     route: 'GET /users',
     implementedIn: 'v3.0.0',
-    summary: 'Get all Users',
-    description: 'Get all users, oldest first.',
-    tags: ['User'],
-    roles: ['CanGetAnyUser'],
-    checks: ['login', 'role'],
-    success: { status: 200, type: UsersJsonV200, example: usersExample },
-    errors: ['UnknownError'],
+    ...getUsersDoc,
   })
   getUsers(): Promise<UsersJsonV200> {
     return this.users.allJson();
