@@ -38,6 +38,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/obp/v1.2.1/banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Banks
+         * @description Get banks on this API instance. Authentication is Optional.
+         *
+         *     Implemented in OBPv1.2.1 by `getBanks`.
+         *
+         *     Documented at `/obp/v1.2.1/banks`; the same endpoint is also served under `/obp/v1.3.0`, `/obp/v1.4.0`, `/obp/v2.0.0`, `/obp/v2.1.0`, `/obp/v2.2.0`.
+         */
+        get: operations["OBPv1.2.1-getBanks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/obp/v1.2.1/banks/{BANK_ID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Bank
+         * @description Get the bank specified by BANK_ID. Authentication is Optional.
+         *
+         *     Implemented in OBPv1.2.1 by `bankById`.
+         *
+         *     Documented at `/obp/v1.2.1/banks/BANK_ID`; the same endpoint is also served under `/obp/v1.3.0`, `/obp/v1.4.0`, `/obp/v2.0.0`, `/obp/v2.1.0`, `/obp/v2.2.0`.
+         */
+        get: operations["OBPv1.2.1-bankById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/obp/v2.0.0/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get all Entitlements
+         * @description Get all entitlements of all users.
+         *
+         *     Authentication is Mandatory
+         *
+         *     **Required roles** (any of): `CanGetEntitlementsForAnyUserAtAnyBank` (system)
+         *
+         *     Implemented in OBPv2.0.0 by `getAllEntitlements`.
+         *
+         *     Documented at `/obp/v2.0.0/entitlements`; the same endpoint is also served under `/obp/v2.1.0`, `/obp/v2.2.0`, `/obp/v3.0.0`.
+         */
+        get: operations["OBPv2.0.0-getAllEntitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/obp/v2.0.0/users/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get User (Current)
+         * @description Get the logged in user, with their entitlements.
+         *
+         *     Login is required.
+         *
+         *     Authentication is Mandatory
+         *
+         *     Implemented in OBPv2.0.0 by `getCurrentUser`.
+         *
+         *     Documented at `/obp/v2.0.0/users/current`; the same endpoint is also served under `/obp/v2.1.0`, `/obp/v2.2.0`.
+         */
+        get: operations["OBPv2.0.0-getCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/obp/v2.1.0/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get all Users
+         * @description Get all users, oldest first.
+         *
+         *     Authentication is Mandatory
+         *
+         *     **Required roles** (any of): `CanGetAnyUser` (system)
+         *
+         *     Implemented in OBPv2.1.0 by `getUsers`.
+         *
+         *     Documented at `/obp/v2.1.0/users`; the same endpoint is also served under `/obp/v2.2.0`.
+         */
+        get: operations["OBPv2.1.0-getUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/obp/v3.1.0/api/glossary": {
         parameters: {
             query?: never;
@@ -1209,11 +1341,11 @@ export interface paths {
          *
          *     **Required roles** (any of): `CanGetAnyUser` (system)
          *
-         *     Implemented in OBPv2.1.0 by `getUsers`.
+         *     Implemented in OBPv3.0.0 by `getUsers`.
          *
-         *     Documented at `/obp/v3.1.0/users`; the same endpoint is also served under `/obp/v2.1.0`, `/obp/v2.2.0`, `/obp/v3.0.0`, `/obp/v4.0.0`, `/obp/v5.0.0`, `/obp/v5.1.0`.
+         *     Documented at `/obp/v3.1.0/users`; the same endpoint is also served under `/obp/v3.0.0`, `/obp/v4.0.0`, `/obp/v5.0.0`, `/obp/v5.1.0`.
          */
-        get: operations["OBPv2.1.0-getUsers"];
+        get: operations["OBPv3.0.0-getUsers"];
         put?: never;
         /**
          * Create User
@@ -1369,7 +1501,7 @@ export interface paths {
          *
          *     Implemented in OBPv3.0.0 by `getUserByUsername`.
          *
-         *     Documented at `/obp/v3.1.0/users/username/USERNAME`; the same endpoint is also served under `/obp/v3.0.0`, `/obp/v4.0.0`, `/obp/v5.0.0`, `/obp/v5.1.0`.
+         *     Documented at `/obp/v3.1.0/users/username/USERNAME`; the same endpoint is also served under `/obp/v3.0.0`, `/obp/v4.0.0`, `/obp/v5.0.0`.
          */
         get: operations["OBPv3.0.0-getUserByUsername"];
         put?: never;
@@ -1397,7 +1529,7 @@ export interface paths {
          *
          *     Implemented in OBPv3.1.0 by `getBadLoginStatus`.
          *
-         *     Documented at `/obp/v3.1.0/users/USERNAME/lock-status`; the same endpoint is also served under `/obp/v4.0.0`, `/obp/v5.0.0`, `/obp/v5.1.0`.
+         *     Documented at `/obp/v3.1.0/users/USERNAME/lock-status`; the same endpoint is also served under `/obp/v4.0.0`, `/obp/v5.0.0`.
          */
         get: operations["OBPv3.1.0-getBadLoginStatus"];
         /**
@@ -1410,7 +1542,7 @@ export interface paths {
          *
          *     Implemented in OBPv3.1.0 by `unlockUser`.
          *
-         *     Documented at `/obp/v3.1.0/users/USERNAME/lock-status`; the same endpoint is also served under `/obp/v4.0.0`, `/obp/v5.0.0`, `/obp/v5.1.0`.
+         *     Documented at `/obp/v3.1.0/users/USERNAME/lock-status`; the same endpoint is also served under `/obp/v4.0.0`, `/obp/v5.0.0`.
          */
         put: operations["OBPv3.1.0-unlockUser"];
         post?: never;
@@ -1560,6 +1692,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/obp/v4.0.0/my/api-collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get My Api Collections
+         * @description Get all the apiCollections for logged in user.
+         *
+         *     OBP API Explorer II reads it at start-up (its favourites). This server does not store API collections yet, so the list is empty.
+         *
+         *     Authentication is Mandatory
+         *
+         *     Implemented in OBPv4.0.0 by `getMyApiCollections`.
+         *
+         *     Documented at `/obp/v4.0.0/my/api-collections`; the same endpoint is also served under `/obp/v5.0.0`, `/obp/v5.1.0`.
+         */
+        get: operations["OBPv4.0.0-getMyApiCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/obp/v4.0.0/root": {
         parameters: {
             query?: never;
@@ -1605,7 +1765,7 @@ export interface paths {
          *
          *     Implemented in OBPv4.0.0 by `lockUser`.
          *
-         *     Documented at `/obp/v4.0.0/users/USERNAME/locks`; the same endpoint is also served under `/obp/v5.0.0`, `/obp/v5.1.0`.
+         *     Documented at `/obp/v4.0.0/users/USERNAME/locks`; the same endpoint is also served under `/obp/v5.0.0`.
          */
         post: operations["OBPv4.0.0-lockUser"];
         delete?: never;
@@ -1641,6 +1801,16 @@ export interface components {
             currency: string;
             amount: string;
         };
+        ApiCollectionJson400: {
+            api_collection_id: string;
+            user_id: string;
+            api_collection_name: string;
+            is_sharable: boolean;
+            description: string;
+        };
+        ApiCollectionsJson400: {
+            api_collections: components["schemas"]["ApiCollectionJson400"][];
+        };
         AvailableRolesJson: {
             roles: components["schemas"]["RoleJson"][];
         };
@@ -1652,6 +1822,14 @@ export interface components {
         BankAttributeJson: {
             name: string;
             value: string;
+        };
+        BankJSON: {
+            id: string;
+            short_name: string;
+            full_name: string;
+            logo: string;
+            website: string;
+            bank_routing: components["schemas"]["BankRoutingJsonV121"];
         };
         BankJSONV220: {
             id: string;
@@ -1683,6 +1861,9 @@ export interface components {
         BankRoutingJsonV121: {
             scheme: string;
             address: string;
+        };
+        BanksJSON: {
+            banks: components["schemas"]["BankJSON"][];
         };
         BanksJsonV300: {
             banks: components["schemas"]["BankJsonV300"][];
@@ -2348,6 +2529,277 @@ export interface operations {
             };
             /** @description OBP-20001: User not logged in. Authentication is required! */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "OBPv1.2.1-getBanks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "banks": [
+                     *         {
+                     *           "id": "gh.29.uk.x",
+                     *           "short_name": "uk",
+                     *           "full_name": "uk",
+                     *           "logo": "https://static.openbankproject.com/images/sandbox/bank_x.png",
+                     *           "website": "https://www.example.com",
+                     *           "bank_routing": {
+                     *             "scheme": "BIC",
+                     *             "address": "OKOYFIHH"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BanksJSON"];
+                };
+            };
+            /** @description OBP-50000: Unknown Error. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "OBPv1.2.1-bankById": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bank id */
+                BANK_ID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "gh.29.uk.x",
+                     *       "short_name": "uk",
+                     *       "full_name": "uk",
+                     *       "logo": "https://static.openbankproject.com/images/sandbox/bank_x.png",
+                     *       "website": "https://www.example.com",
+                     *       "bank_routing": {
+                     *         "scheme": "BIC",
+                     *         "address": "OKOYFIHH"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BankJSON"];
+                };
+            };
+            /** @description OBP-50000: Unknown Error. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-30001: Bank not found. Please specify a valid value for BANK_ID. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "OBPv2.0.0-getAllEntitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "list": [
+                     *         {
+                     *           "entitlement_id": "6fb17583-1e49-4435-bb74-a14fe0996723",
+                     *           "role_name": "CanCreateCustomer",
+                     *           "bank_id": "gh.29.uk"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EntitlementsJsonV200"];
+                };
+            };
+            /** @description OBP-50000: Unknown Error. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20001: User not logged in. Authentication is required! */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20006: User is missing one or more roles: */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "OBPv2.0.0-getCurrentUser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user_id": "9ca9a7e4-6d02-40e3-a129-0b2bf89de9b1",
+                     *       "email": "felixsmith@example.com",
+                     *       "provider_id": "felixsmith",
+                     *       "provider": "http://127.0.0.1:8080",
+                     *       "username": "felixsmith",
+                     *       "entitlements": {
+                     *         "list": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserJsonV200"];
+                };
+            };
+            /** @description OBP-50000: Unknown Error. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20001: User not logged in. Authentication is required! */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "OBPv2.1.0-getUsers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "users": [
+                     *         {
+                     *           "user_id": "9ca9a7e4-6d02-40e3-a129-0b2bf89de9b1",
+                     *           "email": "felixsmith@example.com",
+                     *           "provider_id": "felixsmith",
+                     *           "provider": "http://127.0.0.1:8080",
+                     *           "username": "felixsmith",
+                     *           "entitlements": {
+                     *             "list": []
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UsersJsonV200"];
+                };
+            };
+            /** @description OBP-50000: Unknown Error. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20001: User not logged in. Authentication is required! */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20006: User is missing one or more roles: */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5564,7 +6016,7 @@ export interface operations {
             };
         };
     };
-    "OBPv2.1.0-getUsers": {
+    "OBPv3.0.0-getUsers": {
         parameters: {
             query?: never;
             header?: never;
@@ -6575,6 +7027,57 @@ export interface operations {
             };
             /** @description OBP-20006: User is missing one or more roles: */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "OBPv4.0.0-getMyApiCollections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "api_collections": [
+                     *         {
+                     *           "api_collection_id": "7a1bd4b6-4f6e-4a0e-9e0f-7c1d3a5a9b21",
+                     *           "user_id": "9ca9a7e4-6d02-40e3-a129-0b2bf89de9b1",
+                     *           "api_collection_name": "Favourites",
+                     *           "is_sharable": true,
+                     *           "description": "My favourite endpoints"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiCollectionsJson400"];
+                };
+            };
+            /** @description OBP-50000: Unknown Error. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20001: User not logged in. Authentication is required! */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

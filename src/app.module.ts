@@ -8,6 +8,7 @@ import { loggerOptions } from './common/observability/logger-options';
 import { DatabaseModule } from './database/database.module';
 import { AccessModule } from './modules/access/access.module';
 import { AddressModule } from './modules/address/address.module';
+import { ApiCollectionModule } from './modules/api-collection/api-collection.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BankModule } from './modules/bank/bank.module';
 import { ConsumerModule } from './modules/consumer/consumer.module';
@@ -32,6 +33,7 @@ import { UserModule } from './modules/user/user.module';
     MetricsModule,
     HealthModule,
     RootModule,
+    ApiCollectionModule,
     AuthModule,
     AccessModule,
     UserModule,

@@ -1,7 +1,7 @@
 import { BankEntity } from '../../src/modules/bank/bank.entity';
 import { EntitlementEntity } from '../../src/modules/entitlement/entitlement.entity';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { NOT_LOGGED_IN } from '../support/obp-error-bodies';
+import { NOT_LOGGED_IN, bankNotFound } from '../support/obp-error-bodies';
 
 const V = '/obp/v3.1.0';
 let counter = 0;
@@ -226,6 +226,45 @@ describe('banks', () => {
       expect(res.body.banks).toContainEqual(
         expect.objectContaining({ id: b.id, bank_routing: { scheme: 'OBP', address: 'x' } }),
       );
+    });
+  });
+
+  describe('GET /obp/v1.2.1/banks and /banks/BANK_ID (OBP v1.2.1 getBanks, bankById, up to v2.2.0)', () => {
+    it('answers 200 anonymously with BanksJSON, every bank ordered by id', async () => {
+      const a = await t.seed.bank({ id: `zz.${newId()}` });
+      const all = await t.db.manager.find(BankEntity, { order: { id: 'ASC' } });
+      for (const v of ['v1.2.1', 'v2.0.0', 'v2.2.0']) {
+        const res = await t.http.get(`/obp/${v}/banks`).expect(200);
+        expect(res.body.banks.map((x: { id: string }) => x.id)).toEqual(all.map((x) => x.id));
+        expect(res.body.banks).toContainEqual({
+          id: a.id,
+          short_name: a.shortName,
+          full_name: a.fullName,
+          logo: a.logoUrl,
+          website: a.websiteUrl,
+          bank_routing: { scheme: 'BIC', address: a.bankRoutingAddress },
+        });
+      }
+    });
+
+    it('answers 200 anonymously with one BankJSON (one bank_routing, no attributes)', async () => {
+      const bank = await t.seed.bank({ bankRoutingScheme: 'IBAN', bankRoutingAddress: 'GB29' });
+      for (const v of ['v1.2.1', 'v2.1.0']) {
+        const res = await t.http.get(`/obp/${v}/banks/${bank.id}`).expect(200);
+        expect(res.body).toEqual({
+          id: bank.id,
+          short_name: bank.shortName,
+          full_name: bank.fullName,
+          logo: bank.logoUrl,
+          website: bank.websiteUrl,
+          bank_routing: { scheme: 'IBAN', address: 'GB29' },
+        });
+      }
+    });
+
+    it('answers 404 OBP-30001 for an unknown BANK_ID', async () => {
+      const res = await t.http.get('/obp/v2.0.0/banks/no.such.bank').expect(404);
+      expect(res.body).toEqual(bankNotFound('no.such.bank'));
     });
   });
 

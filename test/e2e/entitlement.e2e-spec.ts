@@ -563,6 +563,40 @@ describe('entitlements', () => {
     });
   });
 
+  describe('GET /obp/v2.0.0/entitlements (OBP v2.0.0 getAllEntitlements, up to v3.0.0)', () => {
+    it('answers 401 OBP-20001 without a token', async () => {
+      for (const v of ['v2.0.0', 'v3.0.0'])
+        expect((await t.http.get(`/obp/${v}/entitlements`).expect(401)).body).toEqual(
+          NOT_LOGGED_IN,
+        );
+    });
+
+    it('answers 403 OBP-20006 without CanGetEntitlementsForAnyUserAtAnyBank', async () => {
+      const token = await t.seed.token();
+      const res = await t.http.get('/obp/v2.0.0/entitlements').set(t.auth(token)).expect(403);
+      expect(res.body).toEqual(missing('CanGetEntitlementsForAnyUserAtAnyBank'));
+    });
+
+    it('answers 200 with every entitlement, oldest first, without user fields, ignoring ?role=', async () => {
+      const bank = await t.seed.bank();
+      const { token } = await t.seed.userWithToken({ CanGetEntitlementsForAnyUserAtAnyBank: '' });
+      const holder = await t.seed.user();
+      await t.seed.grant(holder.id, { CanUpdateCustomerNumber: bank.id });
+      const all = await t.db.manager.find(EntitlementEntity, {
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      for (const url of ['/obp/v2.0.0/entitlements', '/obp/v3.0.0/entitlements?role=CanFoo']) {
+        const res = await t.http.get(url).set(t.auth(token)).expect(200);
+        expect(res.body).toEqual({ list: all.map(json) });
+      }
+      expect(all.map(json)).toContainEqual({
+        entitlement_id: expect.any(String),
+        role_name: 'CanUpdateCustomerNumber',
+        bank_id: bank.id,
+      });
+    });
+  });
+
   describe('POST /entitlement-requests', () => {
     const request = (token: string, body: unknown) =>
       t.http

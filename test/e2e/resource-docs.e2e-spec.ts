@@ -326,7 +326,11 @@ describe('resource docs, Swagger, API versions and glossary', () => {
         ]),
       );
       expect(functions).not.toContain('createTaxResidence');
-      expect(functions).not.toContain('getCurrentUser');
+      expect(functions).not.toContain('getEntitlementsForCurrentUser');
+      // v2.0.0 serves OBP's v2.0.0 getCurrentUser, not v3.0.0's
+      expect(
+        body.resource_docs.filter((d) => d.implemented_by.function === 'getCurrentUser'),
+      ).toEqual([expect.objectContaining({ operation_id: 'OBPv2.0.0-getCurrentUser' })]);
       for (const doc of body.resource_docs) {
         expect(doc.specified_url).toMatch(/^(\/obp\/v2\.0\.0\/|\/my\/logins\/direct$)/);
         expect(

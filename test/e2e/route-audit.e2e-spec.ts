@@ -208,6 +208,8 @@ describe('route audit', () => {
       'GET /api/glossary',
       'GET /api/versions',
       'GET /banks',
+      'GET /banks',
+      'GET /banks/BANK_ID',
       'GET /banks/BANK_ID',
       'GET /banks/BANK_ID/resource-docs/API_VERSION/obp',
       'GET /resource-docs/API_VERSION/obp',

@@ -262,11 +262,68 @@ describe('users', () => {
       });
     });
 
-    it('is served at v3.0.0 and later prefixes', async () => {
+    it('answers with views at v3.0.0 and later prefixes, without them before (OBP v2.0.0 getCurrentUser)', async () => {
       const token = await t.seed.token();
-      for (const v of ['v3.0.0', 'v4.0.0', 'v5.1.0'])
-        await t.http.get(`/obp/${v}/users/current`).set(t.auth(token)).expect(200);
-      await t.http.get('/obp/v2.2.0/users/current').set(t.auth(token)).expect(404);
+      for (const v of ['v3.0.0', 'v4.0.0', 'v5.1.0', 'v7.0.0']) {
+        const res = await t.http.get(`/obp/${v}/users/current`).set(t.auth(token)).expect(200);
+        expect(res.body.views).toEqual({ list: [] });
+      }
+      for (const v of ['v2.0.0', 'v2.1.0', 'v2.2.0']) {
+        const res = await t.http.get(`/obp/${v}/users/current`).set(t.auth(token)).expect(200);
+        expect(res.body).not.toHaveProperty('views');
+      }
+      const res = await t.http.get('/obp/v1.4.0/users/current').set(t.auth(token)).expect(404);
+      expect(res.body.message).toMatch(/^OBP-10404: /);
+    });
+  });
+
+  describe('GET /obp/v2.0.0/users/current', () => {
+    it('answers 401 OBP-20001 with WWW-Authenticate without a token', async () => {
+      const res = await t.http.get('/obp/v2.0.0/users/current').expect(401);
+      expect(res.body).toEqual(NOT_LOGGED_IN);
+      expect(res.headers['www-authenticate']).toContain('DirectLogin realm=');
+    });
+
+    it('answers 200 UserJsonV200: the user and their entitlements, no views', async () => {
+      const bank = await t.seed.bank();
+      const { user, token } = await t.seed.userWithToken({ CanGetCustomer: bank.id });
+      const [row] = await t.db.manager.findBy(EntitlementEntity, { userId: user.id });
+      const res = await t.http
+        .get('/obp/v2.0.0/users/current')
+        .set({ Authorization: `DirectLogin token=${token}` })
+        .expect(200);
+      expect(res.body).toEqual({
+        user_id: user.id,
+        email: user.email,
+        provider_id: user.username,
+        provider: PROVIDER,
+        username: user.username,
+        entitlements: {
+          list: [{ entitlement_id: row.id, role_name: 'CanGetCustomer', bank_id: bank.id }],
+        },
+      });
+    });
+
+    it('accepts only the latest token, as an old-style OBP endpoint (401 OBP-20003 for an older one)', async () => {
+      const { user, token: older } = await t.seed.userWithToken();
+      const latest = await t.seed.login(user.username);
+      const res = await t.http.get('/obp/v2.0.0/users/current').set(t.auth(older)).expect(401);
+      expect(res.body).toEqual({
+        code: 401,
+        message: `OBP-20003: This DirectLogin token is invalid or expired:${older}`,
+      });
+      await t.http.get('/obp/v2.0.0/users/current').set(t.auth(latest)).expect(200);
+      await t.http.get('/obp/v3.0.0/users/current').set(t.auth(older)).expect(200);
+    });
+
+    it('answers 400 OBP-20013 for a locked user, as an old-style OBP endpoint', async () => {
+      const { user, token } = await t.seed.userWithToken();
+      await t.db.manager.update(UserEntity, { id: user.id }, { locked: true });
+      const res = await t.http.get('/obp/v2.0.0/users/current').set(t.auth(token)).expect(400);
+      expect(res.body).toEqual({
+        code: 400,
+        message: 'OBP-20013: The account has been locked, please contact an administrator!',
+      });
     });
   });
 

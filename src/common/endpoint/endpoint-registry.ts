@@ -14,8 +14,17 @@ export type Check = 'login' | 'consumer' | 'bank' | 'role' | 'customer' | 'user'
 export interface ObpEndpointOptions {
   /** `VERB /path` as OBP spells it, without the `/obp/vX.Y.Z` prefix; placeholders in CAPITALS. */
   route: string;
+  /** The OBP version whose implementation this is (`APIMethodsXYZ.scala`); part of the operationId. */
   implementedIn: ApiVersion;
-  /** Last version prefix this endpoint is served under (default v5.1.0). */
+  /**
+   * OBP's function name, when the method's name cannot be it: the same path served by two OBP
+   * implementations (v2.0.0 and v3.0.0 `getCurrentUser`) needs two methods, with disjoint versions.
+   */
+  functionName?: string;
+  /**
+   * Last version prefix this endpoint is served under (default v5.1.0): the one before OBP serves
+   * another implementation at this path (or drops it, `OBPAPIx_y_z.scala`).
+   */
   servedUntil?: ApiVersion;
   /** First version prefix, where explorers call it under prefixes older than implementedIn. */
   servedFrom?: ApiVersion;

@@ -34,8 +34,9 @@ export const CHECK_ERRORS: Record<Check, ObpErrorName[]> = {
 
 export function buildDefinition(
   options: ObpEndpointOptions,
-  functionName: string,
+  methodName: string,
 ): EndpointDefinition {
+  const functionName = options.functionName ?? methodName;
   const [verb, path] = options.route.split(' ') as [HttpVerb, string];
   const first = options.servedFrom ?? options.implementedIn;
   const versions = versionsBetween(first, options.servedUntil ?? DEFAULT_LAST_VERSION);
@@ -64,7 +65,8 @@ export function buildDefinition(
 /**
  * All an OBP endpoint carries (STYLE.md §2): registers the route under each version prefix, sets
  * the success status, feeds the registry behind the guard, the resource docs, OBP's Swagger view and
- * the explorer, and writes the OpenAPI operation. The method name is OBP's function name.
+ * the explorer, and writes the OpenAPI operation. The method name is OBP's function name (unless
+ * `functionName` says it).
  */
 export function ObpEndpoint(options: ObpEndpointOptions): MethodDecorator {
   return (target, propertyKey, descriptor) => {

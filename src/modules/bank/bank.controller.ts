@@ -3,6 +3,8 @@ import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { BankService } from './bank.service';
 import {
+  BankJSON,
+  BanksJSON,
   BankJSONV220,
   BankJson400,
   BanksJsonV300,
@@ -34,6 +36,40 @@ export class BankController {
   })
   createBank(@CurrentUser() me: Principal, @Body() body: BankJSONV220): Promise<BankJSONV220> {
     return this.banks.createOrUpdate(me.userId, body);
+  }
+
+  @ObpEndpoint({
+    route: 'GET /banks',
+    implementedIn: 'v1.2.1',
+    functionName: 'getBanks',
+    // OBPAPI3_0_0.scala serves Implementations3_0_0.getBanks instead
+    servedUntil: 'v2.2.0',
+    summary: 'Get Banks',
+    description: 'Get banks on this API instance. Authentication is Optional.',
+    tags: ['Bank'],
+    checks: [],
+    success: { status: 200, type: BanksJSON, example: { banks: [bankExamples.bankV300] } },
+    errors: ['UnknownError'],
+  })
+  getBanksV121(): Promise<BanksJSON> {
+    return this.banks.list();
+  }
+
+  @ObpEndpoint({
+    route: 'GET /banks/BANK_ID',
+    implementedIn: 'v1.2.1',
+    functionName: 'bankById',
+    // OBPAPI3_0_0.scala serves Implementations3_0_0.bankById instead
+    servedUntil: 'v2.2.0',
+    summary: 'Get Bank',
+    description: 'Get the bank specified by BANK_ID. Authentication is Optional.',
+    tags: ['Bank'],
+    checks: ['bank'],
+    success: { status: 200, type: BankJSON, example: bankExamples.bankV300 },
+    errors: ['UnknownError'],
+  })
+  bankByIdV121(@Param('BANK_ID') bankId: string): Promise<BankJSON> {
+    return this.banks.getJsonV121(bankId);
   }
 
   @ObpEndpoint({

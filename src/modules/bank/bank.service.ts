@@ -7,7 +7,7 @@ import { isStorableText } from '../../common/wire/ids';
 import { EntitlementService } from '../entitlement/entitlement.service';
 import { BankEntity } from './bank.entity';
 import { toBankJson400, toBankJsonV220, toBankJsonV300 } from './bank.mapper';
-import type { BankJSONV220, BankJson400, BanksJsonV300 } from './dto/bank.dto';
+import type { BankJSONV220, BankJson400, BankJsonV300, BanksJsonV300 } from './dto/bank.dto';
 
 @Injectable()
 export class BankService {
@@ -71,6 +71,11 @@ export class BankService {
   async list(): Promise<BanksJsonV300> {
     const banks = await this.banks.find({ order: { id: 'ASC' } });
     return { banks: banks.map(toBankJsonV300) };
+  }
+
+  /** OBP v1.2.1's BankJSON: the fields of BankJsonV300. */
+  async getJsonV121(bankId: string): Promise<BankJsonV300> {
+    return toBankJsonV300(await this.get(bankId));
   }
 
   async getJson(bankId: string): Promise<BankJson400> {

@@ -149,6 +149,24 @@ export class EntitlementController {
 
   @ObpEndpoint({
     route: 'GET /entitlements',
+    implementedIn: 'v2.0.0',
+    functionName: 'getAllEntitlements',
+    // OBPAPI3_1_0.scala serves Implementations3_1_0.getAllEntitlements (with user_id, username) instead
+    servedUntil: 'v3.0.0',
+    summary: 'Get all Entitlements',
+    description: 'Get all entitlements of all users.',
+    tags: ['Role', 'Entitlement'],
+    roles: ['CanGetEntitlementsForAnyUserAtAnyBank'],
+    checks: ['login', 'role'],
+    success: { status: 200, type: EntitlementsJsonV200, example: list },
+    errors: ['UnknownError'],
+  })
+  getAllEntitlementsV200(): Promise<EntitlementsJsonV200> {
+    return this.entitlements.allJsonV200();
+  }
+
+  @ObpEndpoint({
+    route: 'GET /entitlements',
     implementedIn: 'v3.1.0',
     summary: 'Get all Entitlements',
     description:

@@ -204,6 +204,11 @@ export class EntitlementService {
     return { list: (await this.listForUser(userId)).map(toEntitlementJson) };
   }
 
+  /** OBP v2.0.0's list of every entitlement: the entries only, no user fields. */
+  async allJsonV200(): Promise<{ list: EntitlementJsonV200[] }> {
+    return { list: (await this.listAll()).map(toEntitlementJson) };
+  }
+
   async allJson(roleName?: string): Promise<EntitlementsJsonV310> {
     const rows = await this.listAll(roleName);
     const users = await this.users.findByIds([...new Set(rows.map((r) => r.userId))]);

@@ -14,6 +14,7 @@ import { OpenApiDocumentStore } from './openapi-document.store';
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
   API: 'Information about this API instance.',
+  'Api-Collection': 'API collections: named lists of endpoints a user keeps (favourites).',
   Bank: 'Banks hosted on this API.',
   Consumer: 'Consumers: the registered applications whose keys DirectLogin needs.',
   Customer: 'Customers of a bank: the legal entities KYC is about.',

@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
+import type { ObpEndpointOptions } from '../../common/endpoint/endpoint-registry';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import {
   BadLoginStatusJson,
@@ -14,6 +15,17 @@ import { UserLockService } from './user-lock.service';
 import { UserService } from './user.service';
 
 const usersExample = { users: [userExamples.user] };
+
+/** OBP's v2.1.0 and v3.0.0 getUsers differ only in their version (both UsersJsonV200). */
+const getUsersDoc = {
+  summary: 'Get all Users',
+  description: 'Get all users, oldest first.',
+  tags: ['User'],
+  roles: ['CanGetAnyUser'],
+  checks: ['login', 'role'],
+  success: { status: 200, type: UsersJsonV200, example: usersExample },
+  errors: ['UnknownError'],
+} satisfies Partial<ObpEndpointOptions>;
 
 @Controller()
 export class UserController {
@@ -42,6 +54,24 @@ export class UserController {
   })
   createUser(@Body() body: CreateUserJson): Promise<UserJsonV200> {
     return this.users.createJson(body);
+  }
+
+  @ObpEndpoint({
+    route: 'GET /users/current',
+    implementedIn: 'v2.0.0',
+    functionName: 'getCurrentUser',
+    // OBP's v3.0.0 getCurrentUser (with views) replaces this one from v3.0.0 on (OBPAPI3_0_0.scala)
+    servedUntil: 'v2.2.0',
+    summary: 'Get User (Current)',
+    description: 'Get the logged in user, with their entitlements.\n\nLogin is required.',
+    tags: ['User'],
+    checks: ['login'],
+    oldStyle: true,
+    success: { status: 200, type: UserJsonV200, example: userExamples.user },
+    errors: ['UnknownError'],
+  })
+  getCurrentUserV200(@CurrentUser() me: Principal): Promise<UserJsonV200> {
+    return this.users.byIdJson(me.userId);
   }
 
   @ObpEndpoint({
@@ -81,6 +111,8 @@ export class UserController {
   @ObpEndpoint({
     route: 'GET /users/username/USERNAME',
     implementedIn: 'v3.0.0',
+    // OBPAPI5_1_0.scala excludes it: v5.1.0 has its own with PROVIDER in the path
+    servedUntil: 'v5.0.0',
     summary: 'Get User by USERNAME',
     description: 'Get user by USERNAME (local users only).',
     tags: ['User'],
@@ -111,13 +143,19 @@ export class UserController {
   @ObpEndpoint({
     route: 'GET /users',
     implementedIn: 'v2.1.0',
-    summary: 'Get all Users',
-    description: 'Get all users, oldest first.',
-    tags: ['User'],
-    roles: ['CanGetAnyUser'],
-    checks: ['login', 'role'],
-    success: { status: 200, type: UsersJsonV200, example: usersExample },
-    errors: ['UnknownError'],
+    functionName: 'getUsers',
+    // OBPAPI3_0_0.scala serves Implementations3_0_0.getUsers instead (the same UsersJsonV200)
+    servedUntil: 'v2.2.0',
+    ...getUsersDoc,
+  })
+  getUsersV210(): Promise<UsersJsonV200> {
+    return this.users.allJson();
+  }
+
+  @ObpEndpoint({
+    route: 'GET /users',
+    implementedIn: 'v3.0.0',
+    ...getUsersDoc,
   })
   getUsers(): Promise<UsersJsonV200> {
     return this.users.allJson();
@@ -126,6 +164,8 @@ export class UserController {
   @ObpEndpoint({
     route: 'GET /users/USERNAME/lock-status',
     implementedIn: 'v3.1.0',
+    // OBPAPI5_1_0.scala excludes it: v5.1.0 has its own with PROVIDER in the path
+    servedUntil: 'v5.0.0',
     summary: 'Get User Lock Status',
     description: 'Get the failed-login count of the user specified by USERNAME.',
     tags: ['User'],
@@ -141,6 +181,8 @@ export class UserController {
   @ObpEndpoint({
     route: 'PUT /users/USERNAME/lock-status',
     implementedIn: 'v3.1.0',
+    // OBPAPI5_1_0.scala excludes it: v5.1.0 has its own with PROVIDER in the path
+    servedUntil: 'v5.0.0',
     summary: 'Unlock the user',
     description: 'Unlock a user: resets the failed-login count and clears any lock.',
     tags: ['User'],
@@ -156,6 +198,8 @@ export class UserController {
   @ObpEndpoint({
     route: 'POST /users/USERNAME/locks',
     implementedIn: 'v4.0.0',
+    // OBPAPI5_1_0.scala excludes it: v5.1.0 has its own with PROVIDER in the path
+    servedUntil: 'v5.0.0',
     summary: 'Lock the user',
     description:
       'Lock the user specified by USERNAME: DirectLogin and their tokens stop working until unlocked.',

@@ -42,6 +42,20 @@ export function assertNewBankId(body: BankJSONV220): void {
   }
 }
 
+/** OBP v1.2.1's bank (getBanks, bankById under v1.2.1-v2.2.0): the fields v3.0.0 kept. */
+export class BankJSON {
+  id!: string;
+  short_name!: string;
+  full_name!: string;
+  logo!: string;
+  website!: string;
+  bank_routing!: BankRoutingJsonV121;
+}
+
+export class BanksJSON {
+  banks!: BankJSON[];
+}
+
 export class BankJsonV300 {
   id!: string;
   short_name!: string;
