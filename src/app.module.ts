@@ -18,6 +18,8 @@ import { HealthModule } from './modules/health/health.module';
 import { KycModule } from './modules/kyc/kyc.module';
 import { MeetingModule } from './modules/meeting/meeting.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { ConsumerRateLimitGuard, RouteRateLimitGuard } from './modules/rate-limit/rate-limit.guard';
+import { RateLimitModule } from './modules/rate-limit/rate-limit.module';
 import { ResourceDocModule } from './modules/resource-doc/resource-doc.module';
 import { RootModule } from './modules/root/root.module';
 import { TaxResidenceModule } from './modules/tax-residence/tax-residence.module';
@@ -30,6 +32,7 @@ import { UserModule } from './modules/user/user.module';
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerOptions }),
     DatabaseModule,
     MetricsModule,
+    RateLimitModule,
     HealthModule,
     RootModule,
     AuthModule,
@@ -47,7 +50,11 @@ import { UserModule } from './modules/user/user.module';
     ExplorerModule,
   ],
   providers: [
+    // global guards run in this order: the limits that need no database first, the consumer limit
+    // once the login check has named the consumer (rate-limit.guard.ts says why)
+    { provide: APP_GUARD, useExisting: RouteRateLimitGuard },
     { provide: APP_GUARD, useClass: ObpGuard },
+    { provide: APP_GUARD, useExisting: ConsumerRateLimitGuard },
     { provide: APP_FILTER, useClass: ObpExceptionFilter },
   ],
 })

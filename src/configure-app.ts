@@ -47,8 +47,10 @@ export function configureApp(app: INestApplication): INestApplication {
   express_.useLogger(app.get(Logger));
   express_.disable('x-powered-by');
   express_.set('query parser', 'simple');
+  // the client address the per-address limits count (X-Forwarded-For only from trusted proxies)
+  express_.set('trust proxy', config.trustProxy);
   express_.enableCors({
-    origin: '*',
+    origin: config.corsOrigins,
     exposedHeaders: ['Correlation-Id', 'WWW-Authenticate'],
     allowedHeaders: [
       'Content-Type',
