@@ -6,6 +6,8 @@ import { AppConfig } from './config/app-config';
 import { ObpError } from './common/errors/obp-errors';
 import { ObpException } from './common/errors/obp.exception';
 import { correlationId } from './common/observability/correlation-id';
+import { answerClientErrors, limitUrlLength } from './common/security/http-limits';
+import { securityHeaders } from './common/security/security-headers';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { configureOpenApi } from './modules/resource-doc/openapi';
 
@@ -49,6 +51,9 @@ export function configureApp(app: INestApplication): INestApplication {
   express_.set('query parser', 'simple');
   // the client address the per-address limits count (X-Forwarded-For only from trusted proxies)
   express_.set('trust proxy', config.trustProxy);
+  answerClientErrors(express_.getHttpServer());
+  express_.use(limitUrlLength);
+  express_.use(securityHeaders);
   express_.enableCors({
     origin: config.corsOrigins,
     exposedHeaders: ['Correlation-Id', 'WWW-Authenticate'],
