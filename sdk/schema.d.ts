@@ -2319,6 +2319,15 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
+            /** @description OBP-10018: Too Many Requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
         };
     };
     "OBPv1.2.1-logout": {
@@ -5681,6 +5690,15 @@ export interface operations {
             };
             /** @description OBP-50005: An unspecified or internal error occurred. User with the same username already exists. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10018: Too Many Requests. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
