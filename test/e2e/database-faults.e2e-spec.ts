@@ -1,5 +1,6 @@
 import { CustomerEntity } from '../../src/modules/customer/customer.entity';
 import { EntitlementEntity } from '../../src/modules/entitlement/entitlement.entity';
+import { kycDocumentExamples } from '../../src/modules/kyc/dto/kyc-document.dto';
 import { KycDocumentEntity } from '../../src/modules/kyc/kyc-document.entity';
 import { KycStatusEntity } from '../../src/modules/kyc/kyc-status.entity';
 import { UserEntity } from '../../src/modules/user/user.entity';
@@ -197,14 +198,7 @@ describe('database faults', () => {
         t.http
           .put(`${V}/banks/${bank.id}/customers/${customerId}/kyc_documents/${id}`)
           .set(t.auth(token))
-          .send({
-            customer_number: '5987953',
-            type: 'passport',
-            number: '12345',
-            issue_date: '2015-01-01T00:00:00Z',
-            issue_place: 'Berlin',
-            expiry_date: '2025-01-01T00:00:00Z',
-          });
+          .send(kycDocumentExamples.post);
 
       const same = await atOnce(DUPLICATES, () => put(a.id, 'doc-same-customer'));
       expect(same.map((r) => r.status)).toEqual(Array(DUPLICATES).fill(201));

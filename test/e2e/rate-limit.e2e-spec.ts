@@ -27,6 +27,19 @@ const limited = (env: Record<string, string>, database?: string): Promise<TestAp
 
 const from = (address: string) => ({ 'X-Forwarded-For': address });
 
+/** A DirectLogin from `address` (X-Forwarded-For, trusted from loopback). */
+const directLogin = (
+  t: TestApp,
+  consumerKey: string,
+  address: string,
+  username: string,
+  password = SEED_PASSWORD,
+) =>
+  t.http
+    .post(LOGIN)
+    .set(from(address))
+    .set('DirectLogin', `username=${username}, password=${password}, consumer_key=${consumerKey}`);
+
 const expectRetryAfter = (header: unknown, max: number): void => {
   const seconds = Number(header);
   expect(Number.isInteger(seconds)).toBe(true);
@@ -54,11 +67,8 @@ describe('POST /my/logins/direct per client address', () => {
   });
   afterAll(() => t.close());
 
-  const login = (address: string, username: string, password = SEED_PASSWORD) =>
-    t.http
-      .post(LOGIN)
-      .set(from(address))
-      .set('DirectLogin', `username=${username}, password=${password}, consumer_key=${key}`);
+  const login = (address: string, username: string, password?: string) =>
+    directLogin(t, key, address, username, password);
 
   it('answers 429 OBP-10018 with Retry-After past the limit, before checking the password', async () => {
     const user = await t.seed.user();
@@ -99,11 +109,7 @@ describe('POST /my/logins/direct per username', () => {
   });
   afterAll(() => t.close());
 
-  const login = (address: string, username: string) =>
-    t.http
-      .post(LOGIN)
-      .set(from(address))
-      .set('DirectLogin', `username=${username}, password=${SEED_PASSWORD}, consumer_key=${key}`);
+  const login = (address: string, username: string) => directLogin(t, key, address, username);
 
   it('answers 429 OBP-10018 for a username tried from many addresses', async () => {
     const user = await t.seed.user();
@@ -256,13 +262,7 @@ describe('REDIS_URL: instances share one count', () => {
   });
 
   const login = (t: TestApp, address: string, username: string, consumerKey: string) =>
-    t.http
-      .post(LOGIN)
-      .set(from(address))
-      .set(
-        'DirectLogin',
-        `username=${username}, password=${SEED_PASSWORD}, consumer_key=${consumerKey}`,
-      );
+    directLogin(t, consumerKey, address, username);
 
   it('counts a client address across both instances', async () => {
     const key = await a.seed.consumerKey();
