@@ -2500,6 +2500,15 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
+            /** @description OBP-10018: Too Many Requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
         };
     };
     "OBPv1.2.1-logout": {
@@ -6133,6 +6142,15 @@ export interface operations {
             };
             /** @description OBP-50005: An unspecified or internal error occurred. User with the same username already exists. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10018: Too Many Requests. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ObpExceptionFilter } from './common/errors/obp-exception.filter';
 import { loggerOptions } from './common/observability/logger-options';
 import { DatabaseModule } from './database/database.module';
+import { AccessGuard } from './modules/access/access.guard';
 import { AccessModule } from './modules/access/access.module';
 import { AddressModule } from './modules/address/address.module';
 import { ApiCollectionModule } from './modules/api-collection/api-collection.module';
@@ -19,6 +20,8 @@ import { HealthModule } from './modules/health/health.module';
 import { KycModule } from './modules/kyc/kyc.module';
 import { MeetingModule } from './modules/meeting/meeting.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { ConsumerRateLimitGuard, RouteRateLimitGuard } from './modules/rate-limit/rate-limit.guard';
+import { RateLimitModule } from './modules/rate-limit/rate-limit.module';
 import { ResourceDocModule } from './modules/resource-doc/resource-doc.module';
 import { RootModule } from './modules/root/root.module';
 import { TaxResidenceModule } from './modules/tax-residence/tax-residence.module';
@@ -31,6 +34,7 @@ import { UserModule } from './modules/user/user.module';
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerOptions }),
     DatabaseModule,
     MetricsModule,
+    RateLimitModule,
     HealthModule,
     RootModule,
     ApiCollectionModule,
@@ -49,6 +53,13 @@ import { UserModule } from './modules/user/user.module';
     ResourceDocModule,
     ExplorerModule,
   ],
-  providers: [{ provide: APP_FILTER, useClass: ObpExceptionFilter }],
+  providers: [
+    // global guards run in this order: the limits that need no database first, the consumer limit
+    // once the login check has named the consumer (rate-limit.guard.ts says why)
+    { provide: APP_GUARD, useExisting: RouteRateLimitGuard },
+    { provide: APP_GUARD, useExisting: AccessGuard },
+    { provide: APP_GUARD, useExisting: ConsumerRateLimitGuard },
+    { provide: APP_FILTER, useClass: ObpExceptionFilter },
+  ],
 })
 export class AppModule {}

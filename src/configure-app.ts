@@ -7,6 +7,8 @@ import type { ObpRawRequest } from './common/auth/principal';
 import { ObpError } from './common/errors/obp-errors';
 import { ObpException } from './common/errors/obp.exception';
 import { correlationIdFor } from './common/observability/correlation-id';
+import { answerClientError, urlTooLong } from './common/security/http-limits';
+import { securityHeaders } from './common/security/security-headers';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { configureOpenApi } from './modules/resource-doc/openapi';
 
@@ -37,6 +39,10 @@ export function byteSize(limit: string): number {
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: byteSize(config.bodyLimit),
+    // the client address the per-address limits count (X-Forwarded-For only from trusted proxies)
+    trustProxy: config.trustProxy,
+    // what Node's HTTP parser refuses gets an OBP body, not Fastify's own
+    clientErrorHandler: answerClientError,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 8192 },
     // the request id is the Correlation-Id, set by our onRequest hook
     genReqId: () => '',
@@ -90,6 +96,7 @@ export const servedRoutes = (app: INestApplication): string[] => SERVED.get(app)
 
 /** Everything main.ts and the tests share: logging, parsers, CORS, Correlation-Id, metrics, documents. */
 export function configureApp(app: INestApplication): INestApplication {
+  const config = app.get(AppConfig);
   const fastifyApp = app as NestFastifyApplication;
   fastifyApp.useLogger(app.get(Logger));
   const fastify = fastifyApp.getHttpAdapter().getInstance();
@@ -105,12 +112,13 @@ export function configureApp(app: INestApplication): INestApplication {
     raw.routePattern = req.routeOptions.url ?? 'unmatched';
     void reply.header('Correlation-Id', raw.correlationId);
     try {
+      urlTooLong(req.url);
       requireJsonBodies(req);
     } catch (err) {
       done(err as ObpException);
       return;
     }
-    done();
+    securityHeaders(raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });
   fastify.addHook('onResponse', (req: FastifyRequest, reply: FastifyReply, done) => {
     metrics.observe(req.method, (req.raw as ObpRawRequest).routePattern, reply);
@@ -118,7 +126,7 @@ export function configureApp(app: INestApplication): INestApplication {
   });
   registerJsonParser(fastify);
   fastifyApp.enableCors({
-    origin: '*',
+    origin: config.corsOrigins,
     exposedHeaders: ['Correlation-Id', 'WWW-Authenticate'],
     allowedHeaders: [
       'Content-Type',

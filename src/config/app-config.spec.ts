@@ -1,4 +1,4 @@
-import { ConfigError, loadAppConfig, parseDuration } from './app-config';
+import { ConfigError, loadAppConfig, parseDuration, parseRateLimit } from './app-config';
 
 describe('loadAppConfig', () => {
   it('has the contract defaults', () => {
@@ -68,6 +68,77 @@ describe('loadAppConfig', () => {
     expect(problems).toHaveLength(4);
     expect(problems.join('\n')).not.toContain('short-secret');
   });
+
+  it('has limits on by default, the consumer limit unconfigured, no Redis, CORS for any origin', () => {
+    expect(loadAppConfig({})).toMatchObject({
+      rateLimits: true,
+      loginPerAddressLimit: { limit: 60, ttlSeconds: 60 },
+      loginPerUsernameLimit: { limit: 10, ttlSeconds: 60 },
+      signupPerAddressLimit: { limit: 20, ttlSeconds: 3600 },
+      consumerLimit: null,
+      redisUrl: undefined,
+      redisKeyPrefix: 'obp-kyc:',
+      trustProxy: false,
+      corsOrigins: '*',
+    });
+  });
+
+  it('reads the limit, Redis, proxy and CORS variables', () => {
+    const c = loadAppConfig({
+      RATE_LIMITS: 'off',
+      RATE_LIMIT_LOGIN_PER_ADDRESS: '5/30s',
+      RATE_LIMIT_LOGIN_PER_USERNAME: 'off',
+      RATE_LIMIT_SIGNUP_PER_ADDRESS: '3 / 1h',
+      RATE_LIMIT_PER_CONSUMER: '600/1m',
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      REDIS_KEY_PREFIX: 'kyc-a:',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
+      CORS_ORIGINS: 'https://explorer.example.com/, http://localhost:5173',
+    });
+    expect(c).toMatchObject({
+      rateLimits: false,
+      loginPerAddressLimit: { limit: 5, ttlSeconds: 30 },
+      loginPerUsernameLimit: null,
+      signupPerAddressLimit: { limit: 3, ttlSeconds: 3600 },
+      consumerLimit: { limit: 600, ttlSeconds: 60 },
+      redisUrl: 'redis://127.0.0.1:6379/0',
+      redisKeyPrefix: 'kyc-a:',
+      trustProxy: 'loopback, 10.0.0.0/8',
+      corsOrigins: ['https://explorer.example.com', 'http://localhost:5173'],
+    });
+    expect(loadAppConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadAppConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  });
+
+  it('refuses bad limit, Redis, proxy and CORS values', () => {
+    let error: unknown;
+    try {
+      loadAppConfig({
+        RATE_LIMITS: 'maybe',
+        RATE_LIMIT_PER_CONSUMER: 'lots',
+        REDIS_URL: 'http://redis',
+        TRUST_PROXY: 'everyone',
+        CORS_ORIGINS: 'example.com',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect((error as ConfigError).problems).toHaveLength(5);
+  });
+});
+
+describe('parseRateLimit', () => {
+  it.each([
+    ['20/1m', { limit: 20, ttlSeconds: 60 }],
+    ['5/30s', { limit: 5, ttlSeconds: 30 }],
+    ['100/3600', { limit: 100, ttlSeconds: 3600 }],
+    ['off', null],
+    ['0', null],
+  ])('%s', (value, limit) => expect(parseRateLimit(value)).toEqual(limit));
+
+  it.each(['20', '0/1m', '-1/1m', '5/forever', '/1m', ''])('refuses %p', (value) =>
+    expect(parseRateLimit(value)).toBeUndefined(),
+  );
 });
 
 describe('parseDuration', () => {

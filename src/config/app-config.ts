@@ -24,6 +24,27 @@ export class AppConfig {
   hostname = 'http://127.0.0.1:8080';
   /** Max accepted JSON body. */
   bodyLimit = '1mb';
+  /** Shared state between instances (rate-limit counters); unset: in memory. */
+  redisUrl?: string;
+  /** Prefix of every Redis key, so deployments (or test files) can share one Redis. */
+  redisKeyPrefix = 'obp-kyc:';
+  /** RATE_LIMITS=off: every limit below is off. */
+  rateLimits = true;
+  loginPerAddressLimit: RateLimit | null = { limit: 60, ttlSeconds: 60 };
+  loginPerUsernameLimit: RateLimit | null = { limit: 10, ttlSeconds: 60 };
+  signupPerAddressLimit: RateLimit | null = { limit: 20, ttlSeconds: 3600 };
+  /** Unlimited unless configured, as OBP's consumer call limits. */
+  consumerLimit: RateLimit | null = null;
+  /** Express's `trust proxy`: which hops' X-Forwarded-For to believe for the client address. */
+  trustProxy: boolean | number | string = false;
+  /** Allowed CORS origins; `*` (OBP's default) allows any. */
+  corsOrigins: '*' | string[] = '*';
+}
+
+/** At most `limit` requests per `ttlSeconds`; the window is also how long a client is then refused. */
+export interface RateLimit {
+  limit: number;
+  ttlSeconds: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -44,6 +65,21 @@ export function parseDuration(value: string): number | undefined {
   const seconds = Number(m[1]) * DURATION_UNITS[m[2] || 's'];
   return seconds > 0 && Number.isSafeInteger(seconds) ? seconds : undefined;
 }
+
+/** `20/1m`, `5/30s`, `100/1h`; `off` (or `0`) is unlimited, i.e. null. */
+export function parseRateLimit(value: string): RateLimit | null | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === 'off' || v === '0') return null;
+  const m = /^(\d+)\s*\/\s*(\S+)$/.exec(v);
+  if (!m) return undefined;
+  const limit = Number(m[1]);
+  const ttlSeconds = parseDuration(m[2]);
+  if (ttlSeconds === undefined || limit < 1 || !Number.isSafeInteger(limit)) return undefined;
+  return { limit, ttlSeconds };
+}
+
+const PROXY_HOP = /^([0-9a-f.:]+(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/i;
+const ORIGIN = /^https?:\/\/[^\s/]+$/;
 
 function parseBool(name: string, value: string, problems: string[]): boolean | undefined {
   const v = value.trim().toLowerCase();
@@ -142,6 +178,58 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else {
     const h = c.host === '0.0.0.0' || c.host === '::' ? '127.0.0.1' : c.host;
     c.hostname = `http://${h}:${c.port}`;
+  }
+
+  const redisUrl = get('REDIS_URL');
+  if (redisUrl !== undefined) {
+    if (!/^rediss?:\/\/\S+$/.test(redisUrl))
+      problems.push('REDIS_URL must look like redis://[user:pass@]host:port[/db]');
+    else c.redisUrl = redisUrl;
+  }
+  c.redisKeyPrefix = get('REDIS_KEY_PREFIX') ?? c.redisKeyPrefix;
+
+  const rateLimits = get('RATE_LIMITS');
+  if (rateLimits !== undefined) {
+    const v = rateLimits.trim().toLowerCase();
+    if (v === 'on' || v === 'off') c.rateLimits = v === 'on';
+    else problems.push('RATE_LIMITS must be on or off');
+  }
+  const limits = [
+    ['RATE_LIMIT_LOGIN_PER_ADDRESS', 'loginPerAddressLimit'],
+    ['RATE_LIMIT_LOGIN_PER_USERNAME', 'loginPerUsernameLimit'],
+    ['RATE_LIMIT_SIGNUP_PER_ADDRESS', 'signupPerAddressLimit'],
+    ['RATE_LIMIT_PER_CONSUMER', 'consumerLimit'],
+  ] as const;
+  for (const [name, field] of limits) {
+    const value = get(name);
+    if (value === undefined) continue;
+    const limit = parseRateLimit(value);
+    if (limit === undefined)
+      problems.push(`${name} must be a count per duration such as 20/1m, or off`);
+    else c[field] = limit;
+  }
+
+  const trustProxy = get('TRUST_PROXY');
+  if (trustProxy !== undefined) {
+    const v = trustProxy.trim().toLowerCase();
+    if (v === 'true' || v === 'false') c.trustProxy = v === 'true';
+    else if (/^\d+$/.test(v)) c.trustProxy = Number(v);
+    else if (v.split(',').every((hop) => PROXY_HOP.test(hop.trim()))) c.trustProxy = v;
+    else
+      problems.push(
+        'TRUST_PROXY must be true, false, a number of hops or a comma-separated list of addresses',
+      );
+  }
+
+  const cors = get('CORS_ORIGINS');
+  if (cors !== undefined && cors.trim() !== '*') {
+    const origins = cors
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean);
+    if (origins.length === 0 || !origins.every((o) => ORIGIN.test(o)))
+      problems.push('CORS_ORIGINS must be * or a comma-separated list of http(s)://host[:port]');
+    else c.corsOrigins = origins;
   }
 
   if (problems.length > 0) throw new ConfigError(problems);

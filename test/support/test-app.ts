@@ -40,6 +40,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const dbName = options.embedded ? undefined : (options.database ?? (await cloneTemplate()));
   const env: Record<string, string> = {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // the seed logs in over HTTP from one address, many times a file; rate-limit.e2e turns them on
+    RATE_LIMITS: 'off',
     ...(dbName ? { DATABASE_URL: databaseUrl(dbName) } : { DATA_DIR: 'memory://' }),
     ...options.env,
   };

@@ -39,6 +39,20 @@ export const ObpError = {
     message: 'OBP-10051: Unsupported Media Type. Only application/json bodies are accepted. ',
   },
   TooManyRequests: { status: 429, message: 'OBP-10018: Too Many Requests.' },
+  InvalidUrl: { status: 400, message: 'OBP-10017: Incorrect URL Format. ' },
+  // ours: what Node's HTTP parser refuses before a route is known (OBP's container answers these)
+  RequestHeaderFieldsTooLarge: {
+    status: 431,
+    message: 'OBP-10052: Request Header Fields Too Large. The request line and headers exceed ',
+  },
+  RequestTimeout: {
+    status: 408,
+    message: 'OBP-10053: Request Timeout. The request was not received in time.',
+  },
+  MalformedRequest: {
+    status: 400,
+    message: 'OBP-10054: Bad Request. The HTTP request could not be parsed.',
+  },
 
   // Authentication and users
   UserNotLoggedIn: {

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
 import { AccessGuard } from './access.guard';
 import { AccessService } from './access.service';
@@ -7,6 +6,8 @@ import { AccessService } from './access.service';
 /** Access control: the global guard and the one query that feeds every check (STYLE.md §12). */
 @Module({
   imports: [AuthModule],
-  providers: [AccessService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AccessService, AccessGuard],
+  // AppModule places the guard between the rate limits (rate-limit.guard.ts says why)
+  exports: [AccessGuard],
 })
 export class AccessModule {}

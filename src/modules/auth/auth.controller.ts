@@ -37,6 +37,7 @@ export class AuthController {
       'InvalidConsumerKey',
       'InvalidLoginCredentials',
       'UsernameHasBeenLocked',
+      'TooManyRequests',
       'UnknownError',
     ],
   })

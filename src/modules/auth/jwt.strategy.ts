@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
 import { Strategy } from 'passport-jwt';
 import { TokenSecretService } from './token-secret.service';
 
@@ -23,7 +22,7 @@ export interface TokenClaims {
 export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
   constructor(secrets: TokenSecretService) {
     super({
-      jwtFromRequest: (req: Request & { obpToken?: string }) => req.obpToken ?? null,
+      jwtFromRequest: (req: { obpToken?: string }) => req.obpToken ?? null,
       secretOrKeyProvider: (
         _req: unknown,
         _raw: unknown,

@@ -50,7 +50,13 @@ export class UserController {
     checks: ['body'],
     body: { type: CreateUserJson, example: userExamples.create },
     success: { status: 201, type: UserJsonV200, example: userExamples.user },
-    errors: ['InvalidPasswordFormat', 'InvalidUserField', 'UserAlreadyExists', 'UnknownError'],
+    errors: [
+      'InvalidPasswordFormat',
+      'InvalidUserField',
+      'UserAlreadyExists',
+      'TooManyRequests',
+      'UnknownError',
+    ],
   })
   createUser(@Body() body: CreateUserJson): Promise<UserJsonV200> {
     return this.users.createJson(body);
