@@ -7,6 +7,7 @@ import type { ObpRawRequest } from './common/auth/principal';
 import { ObpError } from './common/errors/obp-errors';
 import { ObpException } from './common/errors/obp.exception';
 import { correlationIdFor } from './common/observability/correlation-id';
+import { logRequest, rootLogger } from './common/observability/logger-options';
 import { answerClientError, urlTooLong } from './common/security/http-limits';
 import { securityHeaders } from './common/security/security-headers';
 import { MetricsService } from './modules/metrics/metrics.service';
@@ -101,6 +102,7 @@ export function configureApp(app: INestApplication): INestApplication {
   fastifyApp.useLogger(app.get(Logger));
   const fastify = fastifyApp.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
+  const requestLog = rootLogger(config);
   const served: string[] = [];
   SERVED.set(app, served);
   fastify.addHook('onRoute', (route) => {
@@ -122,6 +124,7 @@ export function configureApp(app: INestApplication): INestApplication {
   });
   fastify.addHook('onResponse', (req: FastifyRequest, reply: FastifyReply, done) => {
     metrics.observe(req.method, (req.raw as ObpRawRequest).routePattern, reply);
+    logRequest(requestLog, req, reply);
     done();
   });
   registerJsonParser(fastify);

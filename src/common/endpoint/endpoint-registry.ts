@@ -63,6 +63,8 @@ export interface ObpEndpointOptions {
   /** Extra query parameters, documented in OpenAPI. */
   query?: { name: string; description: string; required?: boolean }[];
   connectorMethods?: string[];
+  /** The method returns its JSON body already serialized (a Buffer): sent as is, as JSON. */
+  serializedJson?: boolean;
   isFeatured?: boolean;
 }
 

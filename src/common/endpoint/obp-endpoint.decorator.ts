@@ -77,7 +77,7 @@ export function ObpEndpoint(options: ObpEndpointOptions): MethodDecorator {
       RequestMapping({ path: def.expressPaths, method: RequestMethod[def.verb] }),
       HttpCode(options.success.status),
       // OBP answers a bare JSON `true` (the DELETEs); Nest would send a boolean as text/html
-      ...(typeof options.success.example === 'boolean'
+      ...(typeof options.success.example === 'boolean' || options.serializedJson
         ? [Header('Content-Type', 'application/json; charset=utf-8')]
         : []),
       SetMetadata(OBP_ENDPOINT, def),

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
+import type { ObpRawRequest } from '../auth/principal';
 import { isClientDataError, isDatabaseUnavailable } from './database-errors';
 import { ObpError, type ObpErrorDef } from './obp-errors';
 import { ObpException } from './obp.exception';
@@ -33,7 +34,9 @@ export class ObpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<FastifyRequest>();
     const res = ctx.getResponse<FastifyReply>();
-    const { status, message } = this.describe(exception, req);
+    const { status, message } = this.describe(exception, req, {
+      correlation_id: (req.raw as ObpRawRequest | undefined)?.correlationId,
+    });
     if (res.sent || res.raw.headersSent) return;
     const code = statusForMessage(message, status);
     if (code === 401 && message.includes('OBP-20001')) {
@@ -46,7 +49,11 @@ export class ObpExceptionFilter implements ExceptionFilter {
     void res.status(code).type('application/json; charset=utf-8').send({ code, message });
   }
 
-  private describe(exception: unknown, req: FastifyRequest): { status: number; message: string } {
+  private describe(
+    exception: unknown,
+    req: FastifyRequest,
+    context: { correlation_id?: string },
+  ): { status: number; message: string } {
     if (exception instanceof ObpException) {
       return { status: exception.getStatus(), message: exception.obpMessage };
     }
@@ -78,10 +85,10 @@ export class ObpExceptionFilter implements ExceptionFilter {
       };
     }
     if (isDatabaseUnavailable(exception)) {
-      this.logger.error({ err: exception }, 'database unavailable');
+      this.logger.error({ err: exception, ...context }, 'database unavailable');
       return this.masked(ObpError.ServiceUnavailable, exception);
     }
-    this.logger.error({ err: exception }, 'unexpected error');
+    this.logger.error({ err: exception, ...context }, 'unexpected error');
     return this.masked(ObpError.InternalServerError, exception);
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Param, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Param, Query } from '@nestjs/common';
 import type { ApiVersion } from '../../common/endpoint/api-versions';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { RequestedVersion } from '../../common/endpoint/requested-version.decorator';
@@ -45,6 +45,7 @@ export class ResourceDocController {
       'Under the version prefixes v4.0.0 and later the answer also has `meta` (`response_date`, `count`). ' +
       'The list is sorted by `specified_url`, then verb.\n\nAuthentication is Optional',
     tags: ['Documentation', 'API'],
+    serializedJson: true,
     checks: [],
     query: DOCS_QUERY,
     success: {
@@ -58,7 +59,7 @@ export class ResourceDocController {
     @RequestedVersion() prefix: ApiVersion | undefined,
     @Param('API_VERSION') apiVersion: string,
     @Query() query: Record<string, unknown>,
-  ): StreamableFile {
+  ): Buffer {
     return this.docs.resourceDocs(prefix, apiVersion, query);
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap, StreamableFile } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ROLES } from '../../common/auth/roles';
 import {
@@ -104,13 +104,12 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 
 const REF = '#/components/schemas/';
 const MAX_CACHED_BODIES = 256;
-const JSON_TYPE = 'application/json; charset=utf-8';
 const CLOSE_BRACE = Buffer.from('}');
 
 @Injectable()
 export class ResourceDocService implements OnApplicationBootstrap {
   private readonly cache = new Map<string, DocumentedEndpoint[]>();
-  private readonly bodies = new Map<string, { json: Buffer; count: number }>();
+  private readonly bodies = new Map<string, { json: Buffer; count: number; whole: Buffer }>();
 
   constructor(
     private readonly openApi: OpenApiDocumentStore,
@@ -122,22 +121,25 @@ export class ResourceDocService implements OnApplicationBootstrap {
    * docs never change while the process runs, and JSON.stringify of a few hundred KiB per request
    * would cost more than everything else the server does for it.
    */
-  resourceDocs(prefix: ApiVersion | undefined, apiVersion: string, query: Query): StreamableFile {
+  resourceDocs(prefix: ApiVersion | undefined, apiVersion: string, query: Query): Buffer {
     const version = parseRequestedVersion(apiVersion);
     const filter = parseDocsFilter(query);
     const key = [version, filter.locale, filter.content, filter.tags, filter.functions].join('|');
     let body = this.bodies.get(key);
     if (!body) {
       const docs = this.filtered(version, filter).map((d) => d.doc);
-      body = { json: Buffer.from(JSON.stringify(docs)), count: docs.length };
+      const json = JSON.stringify(docs);
+      body = {
+        json: Buffer.from(json),
+        count: docs.length,
+        whole: Buffer.from(`{"resource_docs":${json}}`),
+      };
       // filters come from the client: keep the cache bounded, serialize the rare ones each time
       if (this.bodies.size < MAX_CACHED_BODIES) this.bodies.set(key, body);
     }
-    const head = hasMeta(prefix)
-      ? `{"meta":${JSON.stringify({ response_date: toObpDate(new Date()), count: body.count })},"resource_docs":`
-      : '{"resource_docs":';
-    const bytes = Buffer.concat([Buffer.from(head), body.json, CLOSE_BRACE]);
-    return new StreamableFile(bytes, { type: JSON_TYPE, length: bytes.length });
+    if (!hasMeta(prefix)) return body.whole;
+    const meta = JSON.stringify({ response_date: toObpDate(new Date()), count: body.count });
+    return Buffer.concat([Buffer.from(`{"meta":${meta},"resource_docs":`), body.json, CLOSE_BRACE]);
   }
 
   /** Built at start-up: the docs of every version, and the KYC page's body (the explorer's default). */
