@@ -438,6 +438,24 @@ async function runServer(
       // logins still queued on the password-hash threads must not slow the next scenario
       if (s.name === 'direct_login') await sleep(5000);
     }
+    if (kind === 'ours') {
+      // where the memory is, after the API load: V8's heap spaces and memory outside the heap
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const memory = metrics
+        .split('\n')
+        .filter((l) =>
+          /^nodejs_(heap_space_size_total_bytes|heap_size_used_bytes|external_memory_bytes)/.test(
+            l,
+          ),
+        )
+        .map((l) =>
+          l.replace(
+            / (\d+(\.\d+)?)$/,
+            (_m, v: string) => ` ${(Number(v) / 2 ** 20).toFixed(1)} MiB`,
+          ),
+        );
+      console.log(`ours memory after the API scenarios:\n  ${memory.join('\n  ')}`);
+    }
     if (names) {
       return {
         startToReadyMs,
