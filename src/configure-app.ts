@@ -60,10 +60,7 @@ function requireJsonBodies(req: FastifyRequest): void {
     hasBody(req) &&
     !JSON_TYPE.test(req.headers['content-type'] ?? '')
   ) {
-    throw new ObpException(
-      ObpError.InvalidUri,
-      `Current Url is (${req.url.split('?')[0]}), Current Content-Type Header is (${req.headers['content-type'] ?? ''})`,
-    );
+    throw ObpException.invalidUri(req);
   }
 }
 

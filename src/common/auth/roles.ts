@@ -52,3 +52,17 @@ export const isRole = (name: string): name is Role =>
   Object.prototype.hasOwnProperty.call(ROLES, name);
 
 export const requiresBankId = (role: Role): boolean => ROLES[role].requiresBankId;
+
+/**
+ * Any-of roles as OBP counts them: a system role only system-wide (bank_id ''), a bank role only at
+ * `bankId` (none without one). The entitlement look-ups of the guard and of the services share it.
+ */
+export function rolesByScope(
+  roles: readonly Role[],
+  bankId: string | undefined,
+): { systemRoles: Role[]; bankRoles: Role[] } {
+  return {
+    systemRoles: roles.filter((r) => !requiresBankId(r)),
+    bankRoles: bankId ? roles.filter(requiresBankId) : [],
+  };
+}

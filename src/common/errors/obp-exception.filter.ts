@@ -68,11 +68,7 @@ export class ObpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) {
-        const contentType = req.headers['content-type'] ?? '';
-        return {
-          status: 404,
-          message: `${ObpError.InvalidUri.message}Current Url is (${req.url.split('?')[0]}), Current Content-Type Header is (${contentType})`,
-        };
+        return { status: 404, message: ObpException.invalidUri(req).obpMessage };
       }
       if (status === 413) return this.tooLarge();
       if (status < 500)
@@ -101,21 +97,14 @@ export class ObpExceptionFilter implements ExceptionFilter {
 
   /** Fastify's own refusals before our code runs (body size, media type, malformed request). */
   private fastifyError(e: FastifyError): { status: number; message: string } {
-    switch (e.code) {
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return this.tooLarge();
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      default:
-        if (e.statusCode === 415) {
-          return { status: 415, message: `${ObpError.UnsupportedMediaType.message}${e.message}` };
-        }
-        return {
-          status: e.statusCode && e.statusCode < 500 ? e.statusCode : 400,
-          message: `${ObpError.InvalidJsonFormat.message} ${e.message}`.trimEnd(),
-        };
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return this.tooLarge();
+    if (e.statusCode === 415) {
+      return { status: 415, message: `${ObpError.UnsupportedMediaType.message}${e.message}` };
     }
+    return {
+      status: e.statusCode && e.statusCode < 500 ? e.statusCode : 400,
+      message: `${ObpError.InvalidJsonFormat.message} ${e.message}`.trimEnd(),
+    };
   }
 
   private tooLarge(): { status: number; message: string } {

@@ -1,5 +1,7 @@
 import { HttpException } from '@nestjs/common';
-import type { ObpErrorDef } from './obp-errors';
+import { ObpError, type ObpErrorDef } from './obp-errors';
+
+const { InvalidUri } = ObpError;
 
 /**
  * The one exception our code throws. `suffix` is OBP's text appended to the catalog message
@@ -12,6 +14,21 @@ export class ObpException extends HttpException {
     const message = error.message + suffix;
     super({ code: status, message }, status);
     this.obpMessage = message;
+  }
+
+  /**
+   * OBP-10404 for what matches no route ([P §0.2]): an unknown path, a body that is not JSON, a
+   * file the explorer does not serve. The URL is named without its query.
+   */
+  static invalidUri(req: {
+    url: string;
+    headers: Record<string, string | string[] | undefined>;
+  }): ObpException {
+    const contentType = req.headers['content-type'] ?? '';
+    return new ObpException(
+      InvalidUri,
+      `Current Url is (${req.url.split('?')[0]}), Current Content-Type Header is (${String(contentType)})`,
+    );
   }
 
   /** OBP's chain of failures, outer first, joined with ` <- ` ([P §9.2]); the outer status is kept. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ObpRequest } from '../../common/auth/principal';
-import { requiresBankId } from '../../common/auth/roles';
+import { rolesByScope } from '../../common/auth/roles';
 import type { Check, EndpointDefinition } from '../../common/endpoint/endpoint-registry';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
@@ -183,8 +183,7 @@ export class AccessService {
     const inputs: Inputs = {
       tokenId: verified?.tokenId ?? null,
       tokenUserId: verified?.userId ?? null,
-      systemRoles: roles.filter((r) => !requiresBankId(r)),
-      bankRoles: bankIdParam ? roles.filter(requiresBankId) : [],
+      ...rolesByScope(roles, bankIdParam),
       // values PostgreSQL cannot hold cannot match a row: sent as NULL, so they are "not found"
       bankId: isStorableText(bankIdParam ?? '') ? (bankIdParam ?? '') : null,
       customerId: isUuid(customerId) ? customerId : null,

@@ -29,14 +29,6 @@ export class CustomerService {
     @InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>,
   ) {}
 
-  /** The `customer` check: the customer exists and, with a BANK_ID, belongs to that bank ([K §9] item 4). */
-  async exists(customerId: string, bankId: string | undefined): Promise<boolean> {
-    if (!isUuid(customerId)) return false;
-    return this.customers.existsBy(
-      bankId === undefined ? { id: customerId } : { id: customerId, bankId },
-    );
-  }
-
   /** The bank of a customer, or undefined for an unknown CUSTOMER_ID. */
   async bankOf(customerId: string): Promise<string | undefined> {
     if (!isUuid(customerId)) return undefined;

@@ -2,7 +2,13 @@ import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { type Role, ROLE_NAMES, isRole, requiresBankId } from '../../common/auth/roles';
+import {
+  type Role,
+  ROLE_NAMES,
+  isRole,
+  requiresBankId,
+  rolesByScope,
+} from '../../common/auth/roles';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
@@ -52,8 +58,7 @@ export class EntitlementService {
 
   /** Any-of: a bank role counts only at `bankId`, a system role only system-wide (bank_id ""). */
   async hasAnyRole(userId: string, roles: Role[], bankId: string | undefined): Promise<boolean> {
-    const systemRoles = roles.filter((r) => !requiresBankId(r));
-    const bankRoles = bankId ? roles.filter(requiresBankId) : [];
+    const { systemRoles, bankRoles } = rolesByScope(roles, bankId);
     if (systemRoles.length === 0 && bankRoles.length === 0) return false;
     // one EXISTS on the (user, role, bank) unique index: this runs on every guarded request
     const rows: { ok: boolean }[] = await this.entitlements.query(

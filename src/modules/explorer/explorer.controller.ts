@@ -23,13 +23,7 @@ const errorCatalog: ErrorCatalogJson = {
 /** Sends an allowed file, or the app's 404 OBP-10404 for anything else. */
 function serve(set: FileSet, name: string, req: FastifyRequest, reply: FastifyReply): void {
   const path = fileFor(set, name);
-  if (!path) {
-    // what an unknown route answers (the filter's OBP-10404 text)
-    throw new ObpException(
-      ObpError.InvalidUri,
-      `Current Url is (${req.url.split('?')[0]}), Current Content-Type Header is (${req.headers['content-type'] ?? ''})`,
-    );
-  }
+  if (!path) throw ObpException.invalidUri(req);
   sendFile(req, reply, path, name === 'docs.html' ? 'docs' : 'explorer');
 }
 

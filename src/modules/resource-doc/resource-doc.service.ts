@@ -142,9 +142,8 @@ export class ResourceDocService implements OnApplicationBootstrap {
     return Buffer.concat([Buffer.from(`{"meta":${meta},"resource_docs":`), body.json, CLOSE_BRACE]);
   }
 
-  /** Built at start-up: the docs of every version, and the KYC page's body (the explorer's default). */
+  /** Built at start-up: v3.1.0's docs and the KYC page's body (the explorer's default); other versions on first use. */
   onApplicationBootstrap(): void {
-    for (const version of API_VERSIONS) this.all(version, 'en_GB');
     this.resourceDocs(undefined, 'v3.1.0', { tags: 'KYC' });
     this.resourceDocs(undefined, 'v3.1.0', {});
   }
