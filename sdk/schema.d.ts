@@ -2358,6 +2358,8 @@ export interface components {
             apiStandard: string;
             apiShortVersion: string;
             API_VERSION: string;
+            /** @description OBP's `ScannedApiVersion.fullyQualifiedVersion`: `OBPv3.1.0`, `KYCv1.0.0`. */
+            fullyQualifiedVersion: string;
             url_prefix: string;
             api_standard: string;
             api_short_version: string;
@@ -2883,6 +2885,7 @@ export interface operations {
                      *           "apiStandard": "obp",
                      *           "apiShortVersion": "v3.1.0",
                      *           "API_VERSION": "v3.1.0",
+                     *           "fullyQualifiedVersion": "OBPv3.1.0",
                      *           "url_prefix": "obp",
                      *           "api_standard": "obp",
                      *           "api_short_version": "v3.1.0",

@@ -1,3 +1,4 @@
+import { fullyQualified } from '../../src/common/endpoint/api-versions';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,7 +101,7 @@ describe('GET /openapi.json', () => {
       expect(`${verb} ${path} ${doc.paths[path]?.[verb]?.operationId}`).toBe(
         `${verb} ${path} ${def.operationId}`,
       );
-      expect(def.operationId).toBe(`OBP${def.implementedIn}-${def.functionName}`);
+      expect(def.operationId).toBe(`${fullyQualified(def.implementedIn)}-${def.functionName}`);
     }
     const ids = operations.map((o) => o.op.operationId as string);
     expect(new Set(ids).size).toBe(ids.length);

@@ -627,18 +627,50 @@ describe('resource docs, Swagger, API versions and glossary', () => {
       'lists the versions in both spellings under %s',
       async (prefix) => {
         const res = await t.http.get(`/obp/${prefix}/api/versions`).expect(200);
-        expect(res.body.scanned_api_versions).toHaveLength(API_VERSIONS.length);
+        expect(res.body.scanned_api_versions).toHaveLength(API_VERSIONS.length + 1);
         expect(res.body.scanned_api_versions).toContainEqual({
           urlPrefix: 'obp',
           apiStandard: 'obp',
           apiShortVersion: 'v3.1.0',
           API_VERSION: 'v3.1.0',
+          fullyQualifiedVersion: 'OBPv3.1.0',
           url_prefix: 'obp',
           api_standard: 'obp',
           api_short_version: 'v3.1.0',
           fully_qualified_version: 'OBPv3.1.0',
           is_active: true,
         });
+        // our extension standard, as OBP lists Berlin Group beside its own
+        expect(res.body.scanned_api_versions.at(-1)).toEqual({
+          urlPrefix: 'kyc',
+          apiStandard: 'KYC',
+          apiShortVersion: 'v1.0.0',
+          API_VERSION: 'v1.0.0',
+          fullyQualifiedVersion: 'KYCv1.0.0',
+          url_prefix: 'kyc',
+          api_standard: 'KYC',
+          api_short_version: 'v1.0.0',
+          fully_qualified_version: 'KYCv1.0.0',
+          is_active: true,
+        });
+      },
+    );
+
+    it.each(['KYCv1.0.0', 'kycv1.0.0'])(
+      'serves the extension standard %s as its own resource docs, none of them OBP endpoints',
+      async (v) => {
+        const res = await t.http.get(`/obp/v3.1.0/resource-docs/${v}/obp`).expect(200);
+        for (const doc of res.body.resource_docs as {
+          specified_url: string;
+          implemented_by: { version: string };
+        }[]) {
+          expect(doc.specified_url).toMatch(/^\/kyc\/v1\.0\.0\//);
+          expect(doc.implemented_by.version).toBe('KYCv1.0.0');
+        }
+        const obp = await t.http.get('/obp/v3.1.0/resource-docs/v3.1.0/obp').expect(200);
+        for (const doc of obp.body.resource_docs as { specified_url: string }[]) {
+          expect(doc.specified_url).not.toMatch(/^\/kyc\//);
+        }
       },
     );
 

@@ -1,4 +1,9 @@
-import { API_VERSIONS, type ApiVersion } from '../../src/common/endpoint/api-versions';
+import {
+  API_VERSIONS,
+  type ApiVersion,
+  EXTENSION_VERSIONS,
+  type ServedVersion,
+} from '../../src/common/endpoint/api-versions';
 import {
   ENDPOINTS,
   type EndpointDefinition,
@@ -18,10 +23,13 @@ const NOT_FOUND =
 const versioned = ENDPOINTS.filter((e) => !e.absolutePath);
 const routeOf = (e: EndpointDefinition) => `${e.verb} ${e.path}`;
 
+/** OBP's versions and our extension standards': an OBP endpoint is never under `/kyc/`, nor ours under `/obp/`. */
+const ALL_VERSIONS: ServedVersion[] = [...API_VERSIONS, ...EXTENSION_VERSIONS];
+
 /** The versions any implementation of a route is served at: another one may fill the gap. */
-const servedAt = new Map<string, Set<ApiVersion>>();
+const servedAt = new Map<string, Set<ServedVersion>>();
 for (const e of versioned) {
-  const set = servedAt.get(routeOf(e)) ?? new Set<ApiVersion>();
+  const set = servedAt.get(routeOf(e)) ?? new Set<ServedVersion>();
   e.versions.forEach((v) => set.add(v));
   servedAt.set(routeOf(e), set);
 }
@@ -232,7 +240,7 @@ describe('versions: every endpoint under exactly the version prefixes OBP serves
   beforeAll(async () => (t = await createTestApp()));
   afterAll(() => t.close());
 
-  const call = (e: EndpointDefinition, version: ApiVersion) => {
+  const call = (e: EndpointDefinition, version: ServedVersion) => {
     const verb = e.verb.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
     const req = t.http[verb](fill(urlFor(e, version)));
     return e.body ? req.send(e.body.example as object) : req;
@@ -269,7 +277,7 @@ describe('versions: every endpoint under exactly the version prefixes OBP serves
     let served = 0;
     let refused = 0;
     for (const e of versioned) {
-      for (const version of API_VERSIONS) {
+      for (const version of ALL_VERSIONS) {
         const res = await call(e, version);
         const isRouteNotFound =
           res.status === 404 &&
@@ -292,7 +300,7 @@ describe('versions: every endpoint under exactly the version prefixes OBP serves
     expect(refused).toBeGreaterThan(0);
   });
 
-  it.each(API_VERSIONS)(
+  it.each(ALL_VERSIONS)(
     'lists in the %s resource docs exactly what that version serves',
     async (version) => {
       const res = await t.http.get(`/obp/v5.1.0/resource-docs/${version}/obp`).expect(200);

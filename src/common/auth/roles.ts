@@ -42,7 +42,14 @@ export const ROLES = {
   CanReadUserLockedStatus: { requiresBankId: false },
   CanUnlockUser: { requiresBankId: false },
   CanUpdateCustomerNumber: { requiresBankId: true },
-} as const satisfies Record<string, { requiresBankId: boolean }>;
+  // Roles of the KYC extension standard (KYCv1.0.0): ours, not OBP's
+  CanDeleteKycMediaContent: { requiresBankId: true, extension: true },
+  CanGetAuditEvents: { requiresBankId: false, extension: true },
+  CanGetAuditEventsAtOneBank: { requiresBankId: true, extension: true },
+  CanCreateWebhookAtOneBank: { requiresBankId: true, extension: true },
+  CanGetWebhooksAtOneBank: { requiresBankId: true, extension: true },
+  CanDeleteWebhookAtOneBank: { requiresBankId: true, extension: true },
+} as const satisfies Record<string, { requiresBankId: boolean; extension?: true }>;
 
 export type Role = keyof typeof ROLES;
 
@@ -52,6 +59,9 @@ export const isRole = (name: string): name is Role =>
   Object.prototype.hasOwnProperty.call(ROLES, name);
 
 export const requiresBankId = (role: Role): boolean => ROLES[role].requiresBankId;
+
+/** A role of our KYC extension standard (KYCv1.0.0), not one of OBP's ApiRole.scala. */
+export const isExtensionRole = (role: Role): boolean => 'extension' in ROLES[role];
 
 /**
  * Any-of roles as OBP counts them: a system role only system-wide (bank_id ''), a bank role only at

@@ -37,3 +37,35 @@ export function versionsBetween(first: ApiVersion, last: ApiVersion): ApiVersion
   const to = API_VERSIONS.indexOf(last);
   return API_VERSIONS.slice(from, Math.max(from, to) + 1);
 }
+
+/**
+ * Our own API standards, served beside OBP's the way OBP serves Berlin Group beside its own: never
+ * under `/obp/`. Keyed by OBP's fullyQualifiedVersion (apiStandard + version).
+ */
+export const EXTENSION_STANDARDS = {
+  'KYCv1.0.0': { urlPrefix: 'kyc', apiStandard: 'KYC', apiVersion: 'v1.0.0' },
+} as const;
+export type ExtensionVersion = keyof typeof EXTENSION_STANDARDS;
+export const EXTENSION_VERSIONS = Object.keys(EXTENSION_STANDARDS) as ExtensionVersion[];
+
+/** A version an endpoint is served under: one of OBP's, or one of an extension standard. */
+export type ServedVersion = ApiVersion | ExtensionVersion;
+
+export const isExtensionVersion = (v: string): v is ExtensionVersion =>
+  Object.prototype.hasOwnProperty.call(EXTENSION_STANDARDS, v);
+
+/** `OBPv3.1.0`, `KYCv1.0.0`: how resource docs name a version (OBP's fullyQualifiedVersion). */
+export const fullyQualified = (v: ServedVersion): string => (isExtensionVersion(v) ? v : `OBP${v}`);
+
+/** The URL prefix of a version: `/obp/v3.1.0`, `/kyc/v1.0.0`. */
+export const prefixOf = (v: ServedVersion): string => {
+  if (!isExtensionVersion(v)) return `/obp/${v}`;
+  const s = EXTENSION_STANDARDS[v];
+  return `/${s.urlPrefix}/${s.apiVersion}`;
+};
+
+/** An OBP version (`v3.1.0`, `OBPv3.1.0`) or an extension's fully qualified one (`KYCv1.0.0`, any case). */
+export function parseServedVersion(value: string): ServedVersion | undefined {
+  const ext = EXTENSION_VERSIONS.find((v) => v.toLowerCase() === value.toLowerCase());
+  return ext ?? parseApiVersion(value);
+}

@@ -1,7 +1,13 @@
 import type { Type } from '@nestjs/common';
 import type { Role } from '../auth/roles';
 import type { ObpErrorName } from '../errors/obp-errors';
-import type { ApiVersion } from './api-versions';
+import {
+  type ApiVersion,
+  type ExtensionVersion,
+  isExtensionVersion,
+  prefixOf,
+  type ServedVersion,
+} from './api-versions';
 
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -14,8 +20,11 @@ export type Check = 'login' | 'consumer' | 'bank' | 'role' | 'customer' | 'user'
 export interface ObpEndpointOptions {
   /** `VERB /path` as OBP spells it, without the `/obp/vX.Y.Z` prefix; placeholders in CAPITALS. */
   route: string;
-  /** The OBP version whose implementation this is (`APIMethodsXYZ.scala`); part of the operationId. */
-  implementedIn: ApiVersion;
+  /**
+   * The OBP version whose implementation this is (`APIMethodsXYZ.scala`), or the extension standard's
+   * version (`KYCv1.0.0`: served only at `/kyc/v1.0.0/...`); part of the operationId.
+   */
+  implementedIn: ApiVersion | ExtensionVersion;
   /**
    * OBP's function name, when the method's name cannot be it: the same path served by two OBP
    * implementations (v2.0.0 and v3.0.0 `getCurrentUser`) needs two methods, with disjoint versions.
@@ -76,7 +85,7 @@ export interface EndpointDefinition extends ObpEndpointOptions {
   functionName: string;
   operationId: string;
   /** Every version prefix this endpoint is served under. */
-  versions: ApiVersion[];
+  versions: ServedVersion[];
   /** Express paths: `/obp/v3.1.0/banks/:BANK_ID/customers`, … */
   expressPaths: string[];
   /** Every error the endpoint can answer, in order: the checks' errors first, then `errors`. */
@@ -106,8 +115,12 @@ export const toTemplatePath = (path: string): string =>
 export const placeholdersOf = (path: string): string[] => path.split('/').filter(isPlaceholder);
 
 /** The version an endpoint is documented at: v3.1.0 where served, else the first one. */
-export const canonicalVersion = (e: EndpointDefinition): ApiVersion =>
+export const canonicalVersion = (e: EndpointDefinition): ServedVersion =>
   e.versions.includes('v3.1.0') ? 'v3.1.0' : e.versions[0];
 
-export const urlFor = (e: EndpointDefinition, version: ApiVersion): string =>
-  e.absolutePath ? e.path : `/obp/${version}${e.path}`;
+export const urlFor = (e: EndpointDefinition, version: ServedVersion): string =>
+  e.absolutePath ? e.path : `${prefixOf(version)}${e.path}`;
+
+/** An endpoint of one of our extension standards (not OBP's). */
+export const isExtension = (e: Pick<EndpointDefinition, 'implementedIn'>): boolean =>
+  isExtensionVersion(e.implementedIn);

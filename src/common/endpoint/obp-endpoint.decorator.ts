@@ -8,7 +8,14 @@ import {
 } from '@nestjs/common';
 import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ObpErrorName } from '../errors/obp-errors';
-import { DEFAULT_LAST_VERSION, versionsBetween } from './api-versions';
+import {
+  DEFAULT_LAST_VERSION,
+  fullyQualified,
+  isExtensionVersion,
+  prefixOf,
+  type ServedVersion,
+  versionsBetween,
+} from './api-versions';
 import {
   type Check,
   ENDPOINTS,
@@ -38,8 +45,14 @@ export function buildDefinition(
 ): EndpointDefinition {
   const functionName = options.functionName ?? methodName;
   const [verb, path] = options.route.split(' ') as [HttpVerb, string];
-  const first = options.servedFrom ?? options.implementedIn;
-  const versions = versionsBetween(first, options.servedUntil ?? DEFAULT_LAST_VERSION);
+  const { implementedIn } = options;
+  // an extension standard has one version; OBP's endpoints are served from theirs to servedUntil
+  const versions: ServedVersion[] = isExtensionVersion(implementedIn)
+    ? [implementedIn]
+    : versionsBetween(
+        options.servedFrom ?? implementedIn,
+        options.servedUntil ?? DEFAULT_LAST_VERSION,
+      );
   const expressPath = toExpressPath(path);
   const allErrors: ObpErrorName[] = [];
   for (const name of [
@@ -53,11 +66,11 @@ export function buildDefinition(
     verb,
     path,
     functionName,
-    operationId: `OBP${options.implementedIn}-${functionName}`,
+    operationId: `${fullyQualified(implementedIn)}-${functionName}`,
     versions,
     expressPaths: options.absolutePath
       ? [expressPath]
-      : versions.map((v) => `/obp/${v}${expressPath}`),
+      : versions.map((v) => `${prefixOf(v)}${expressPath}`),
     allErrors,
   };
 }

@@ -13,12 +13,13 @@ import {
 } from '@nestjs/swagger';
 import { DECORATORS } from '@nestjs/swagger/dist/constants';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { ROLES } from '../auth/roles';
+import { isExtensionRole, ROLES } from '../auth/roles';
 import { statusForMessage } from '../errors/obp-exception.filter';
 import { ObpError, type ObpErrorName } from '../errors/obp-errors';
 import {
   type EndpointDefinition,
   canonicalVersion,
+  isExtension,
   placeholdersOf,
   urlFor,
 } from './endpoint-registry';
@@ -90,6 +91,12 @@ export function obpDocRules(def: EndpointDefinition): {
   if (!mandatory && !optional) {
     description += `\n\n${errors.includes('UserNotLoggedIn') ? MANDATORY : OPTIONAL}`;
   }
+  if (isExtension(def)) {
+    const own = (def.roles ?? []).filter(isExtensionRole).map((r) => `\`${r}\``);
+    description +=
+      `\n\nThis endpoint belongs to the ${def.implementedIn} extension standard of this server (not OBP).` +
+      (own.length > 0 ? ` Roles ${own.join(', ')} are extension roles, not OBP's.` : '');
+  }
   return { errors, description };
 }
 
@@ -103,11 +110,16 @@ export function openApiDescription(def: EndpointDefinition): string {
   const roles = def.roles ?? [];
   if (roles.length > 0) {
     const list = roles.map(
-      (r) => `\`${r}\`${ROLES[r].requiresBankId ? ' (at BANK_ID)' : ' (system)'}`,
+      (r) =>
+        `\`${r}\`${ROLES[r].requiresBankId ? ' (at BANK_ID)' : ' (system)'}${isExtensionRole(r) ? ', a KYC extension role (not OBP)' : ''}`,
     );
     parts.push(`**Required roles** (any of): ${list.join(', ')}`);
   }
-  parts.push(`Implemented in OBP${def.implementedIn} by \`${def.functionName}\`.`);
+  parts.push(
+    isExtension(def)
+      ? `Part of the ${def.implementedIn} extension standard (ours, not OBP's), method \`${def.functionName}\`.`
+      : `Implemented in OBP${def.implementedIn} by \`${def.functionName}\`.`,
+  );
   if (!def.absolutePath && def.versions.length > 1) {
     const canonical = canonicalVersion(def);
     const aliases = def.versions.filter((v) => v !== canonical).map((v) => `\`/obp/${v}\``);

@@ -4,8 +4,11 @@ import { ROLES } from '../../common/auth/roles';
 import {
   API_VERSIONS,
   type ApiVersion,
+  EXTENSION_VERSIONS,
+  fullyQualified,
   isAtLeast,
-  parseApiVersion,
+  parseServedVersion,
+  type ServedVersion,
 } from '../../common/endpoint/api-versions';
 import {
   ENDPOINTS,
@@ -88,9 +91,9 @@ export function parseDocsFilter(query: Query): DocsFilter {
   };
 }
 
-/** `v3.1.0` or `OBPv3.1.0`, else 400 OBP-00027 with the value ([P §10.1]). */
-export function parseRequestedVersion(value: string): ApiVersion {
-  const version = parseApiVersion(value);
+/** `v3.1.0`, `OBPv3.1.0` or an extension's `KYCv1.0.0`, else 400 OBP-00027 with the value ([P §10.1]). */
+export function parseRequestedVersion(value: string): ServedVersion {
+  const version = parseServedVersion(value);
   if (!version) throw new ObpException(ObpError.InvalidApiVersionString, value);
   return version;
 }
@@ -170,9 +173,11 @@ export class ResourceDocService implements OnApplicationBootstrap {
     });
   }
 
-  /** `GET /api/versions`: every OBP version this server answers under. */
+  /** `GET /api/versions`: every OBP version this server answers under, then our extension standards. */
   versions(): ScannedApiVersionsJson {
-    return { scanned_api_versions: API_VERSIONS.map(scannedApiVersion) };
+    return {
+      scanned_api_versions: [...API_VERSIONS, ...EXTENSION_VERSIONS].map(scannedApiVersion),
+    };
   }
 
   /** `GET /api/glossary`: the terms the field lists link to. */
@@ -193,7 +198,7 @@ export class ResourceDocService implements OnApplicationBootstrap {
     };
   }
 
-  private filtered(version: ApiVersion, filter: DocsFilter): DocumentedEndpoint[] {
+  private filtered(version: ServedVersion, filter: DocsFilter): DocumentedEndpoint[] {
     if (filter.content === 'dynamic') return [];
     const { tags, functions } = filter;
     return this.all(version, filter.locale).filter(
@@ -204,7 +209,7 @@ export class ResourceDocService implements OnApplicationBootstrap {
   }
 
   /** Every doc served under `version`, sorted by specified_url then verb; built once per locale. */
-  private all(version: ApiVersion, locale: Locale): DocumentedEndpoint[] {
+  private all(version: ServedVersion, locale: Locale): DocumentedEndpoint[] {
     const key = `${version} ${locale}`;
     let docs = this.cache.get(key);
     if (!docs) {
@@ -220,7 +225,7 @@ export class ResourceDocService implements OnApplicationBootstrap {
     return docs;
   }
 
-  private toDoc(def: EndpointDefinition, version: ApiVersion, locale: Locale): ResourceDocJson {
+  private toDoc(def: EndpointDefinition, version: ServedVersion, locale: Locale): ResourceDocJson {
     const { errors, description } = obpDocRules(def);
     const labels = LABELS[locale];
     const requestSchema = def.body ? this.typed(def.body.type.name, def.body.example) : undefined;
@@ -239,7 +244,7 @@ export class ResourceDocService implements OnApplicationBootstrap {
     const hasSuccessBody = def.success.example !== '' && def.success.example !== undefined;
     return {
       operation_id: def.operationId,
-      implemented_by: { version: `OBP${def.implementedIn}`, function: def.functionName },
+      implemented_by: { version: fullyQualified(def.implementedIn), function: def.functionName },
       request_verb: def.verb,
       request_url: urlFor(def, def.implementedIn),
       summary: def.summary.replace(/\.(\s*)$/, '$1'),

@@ -6,7 +6,11 @@ import { add, copyText, fill, h, pretty, safeHtml, whenIdle } from './dom.js';
 import { LOCALES, wordsFor } from './i18n.js';
 import { curlFor, fillPath, sdkCallFor } from './snippets.js';
 
-const VERSIONS = ['v3.1.0', 'v2.0.0'];
+// OBP's versions, then our KYC extension standard (served at /kyc/v1.0.0, documented like OBP's)
+const VERSIONS = ['v3.1.0', 'v2.0.0', 'KYCv1.0.0'];
+/** `v3.1.0` → `OBPv3.1.0`; an extension standard's version is already fully qualified. */
+const qualified = (v) => (v.startsWith('v') ? `OBP${v}` : v);
+const titleOf = (v) => (v.startsWith('v') ? `OBP ${v}` : v.replace(/^([A-Z]+)(v.*)$/, '$1 $2'));
 const DEFAULT_VERSION = 'v3.1.0';
 const BODY_VERBS = new Set(['POST', 'PUT', 'PATCH']);
 const isPlaceholder = (s) => /^[A-Z][A-Z0-9_]*$/.test(s);
@@ -16,7 +20,9 @@ const isPlaceholder = (s) => /^[A-Z][A-Z0-9_]*$/.test(s);
 
 const query = new URLSearchParams(location.search);
 const askedVersion = (query.get('version') ?? '').replace(/^OBP/, '');
-const version = VERSIONS.includes(askedVersion) ? askedVersion : DEFAULT_VERSION;
+// any case, as the resource docs accept it: kycv1.0.0 → KYCv1.0.0
+const knownVersion = VERSIONS.find((v) => v.toLowerCase() === askedVersion.toLowerCase());
+const version = knownVersion ?? DEFAULT_VERSION;
 const tags = (query.get('tags') ?? '')
   .split(',')
   .map((t) => t.trim())
@@ -72,7 +78,7 @@ const el = {};
 
 function renderFrame() {
   document.documentElement.lang = locale.slice(0, 2);
-  document.title = `${w.title}: OBP ${version}${tags.length ? ` ${tags.join(',')}` : ''}`;
+  document.title = `${w.title}: ${titleOf(version)}${tags.length ? ` ${tags.join(',')}` : ''}`;
 
   el.notice = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite', hidden: true });
   el.session = h('div', { class: 'session' });
@@ -179,7 +185,7 @@ function renderFrame() {
           id: 'version-select',
           onchange: (e) => location.assign(pageUrl({ version: e.target.value }, '')),
         },
-        VERSIONS.map((v) => h('option', { value: v, selected: v === version }, `OBP${v}`)),
+        VERSIONS.map((v) => h('option', { value: v, selected: v === version }, qualified(v))),
       ),
       h('label', { for: 'tag-select' }, w.tag),
       el.tagSelect,
@@ -275,13 +281,13 @@ async function loadDocs(...beforeOpening) {
   // the error catalog (statuses) and the glossary (field links) are used by an opened endpoint
   await Promise.all(beforeOpening);
   if (!res.ok || !Array.isArray(res.json?.resource_docs)) {
-    el.headline.textContent = `OBP ${version}`;
+    el.headline.textContent = titleOf(version);
     fill(el.list, h('p', { class: 'error', role: 'alert' }, `${w.docsFailed} ${errorOf(res)}`));
     return;
   }
   S.docs = res.json.resource_docs;
   const tagText = tags.length ? ` ${w.filteredByTag}: ${tags.join(',')}` : '';
-  el.headline.textContent = `OBP ${version}${tagText} (${S.docs.length} ${w.apis})`;
+  el.headline.textContent = `${titleOf(version)}${tagText} (${S.docs.length} ${w.apis})`;
   renderOps();
   applyFilter();
   openFromHash(false);
@@ -1651,7 +1657,7 @@ async function downloadOpenApi() {
 renderFrame();
 restoreChoices();
 renderSession();
-if (askedVersion && askedVersion !== version) notify(w.unknownVersion(askedVersion, version));
+if (askedVersion && !knownVersion) notify(w.unknownVersion(askedVersion, version));
 const catalogLoaded = loadErrorCatalog();
 void refreshSession();
 void loadBanks();

@@ -1,3 +1,10 @@
+import {
+  EXTENSION_STANDARDS,
+  fullyQualified,
+  isExtensionVersion,
+  type ServedVersion,
+} from '../../../common/endpoint/api-versions';
+
 /** OBP's `ImplementedByJson`: `{"version":"OBPv2.0.0","function":"addKycCheck"}`. */
 export class ImplementedByJson {
   version!: string;
@@ -68,6 +75,8 @@ export class ScannedApiVersionJson {
   apiStandard!: string;
   apiShortVersion!: string;
   API_VERSION!: string;
+  /** OBP's `ScannedApiVersion.fullyQualifiedVersion`: `OBPv3.1.0`, `KYCv1.0.0`. */
+  fullyQualifiedVersion!: string;
   url_prefix!: string;
   api_standard!: string;
   api_short_version!: string;
@@ -93,18 +102,25 @@ export class GlossaryItemsJsonV300 {
   glossary_items!: GlossaryItemJson[];
 }
 
-/** How `GET /api/versions` lists one OBP version. */
-export const scannedApiVersion = (version: string): ScannedApiVersionJson => ({
-  urlPrefix: 'obp',
-  apiStandard: 'obp',
-  apiShortVersion: version,
-  API_VERSION: version,
-  url_prefix: 'obp',
-  api_standard: 'obp',
-  api_short_version: version,
-  fully_qualified_version: `OBP${version}`,
-  is_active: true,
-});
+/** How `GET /api/versions` lists one version: OBP's (`v3.1.0`) or an extension standard's (`KYCv1.0.0`). */
+export const scannedApiVersion = (version: ServedVersion): ScannedApiVersionJson => {
+  const ext = isExtensionVersion(version) ? EXTENSION_STANDARDS[version] : undefined;
+  const urlPrefix = ext?.urlPrefix ?? 'obp';
+  const apiStandard = ext?.apiStandard ?? 'obp';
+  const short = ext?.apiVersion ?? version;
+  return {
+    urlPrefix,
+    apiStandard,
+    apiShortVersion: short,
+    API_VERSION: short,
+    fullyQualifiedVersion: fullyQualified(version),
+    url_prefix: urlPrefix,
+    api_standard: apiStandard,
+    api_short_version: short,
+    fully_qualified_version: fullyQualified(version),
+    is_active: true,
+  };
+};
 
 export const resourceDocExamples = {
   doc: {
