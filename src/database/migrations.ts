@@ -1,4 +1,5 @@
 import { Init1795641933423 } from './migrations/1795641933423-Init';
+import { KycEventOutbox1796175077666 } from './migrations/1796175077666-KycEventOutbox';
 
 /** Every migration, oldest first (explicit, so ts-jest and the compiled app load the same list). */
-export const MIGRATIONS = [Init1795641933423];
+export const MIGRATIONS = [Init1795641933423, KycEventOutbox1796175077666];
