@@ -1,5 +1,6 @@
 import { Init1795641933423 } from './migrations/1795641933423-Init';
 import { KycEventOutbox1796175077666 } from './migrations/1796175077666-KycEventOutbox';
+import { Webhooks1796175843375 } from './migrations/1796175843375-Webhooks';
 
 /** Every migration, oldest first (explicit, so ts-jest and the compiled app load the same list). */
-export const MIGRATIONS = [Init1795641933423, KycEventOutbox1796175077666];
+export const MIGRATIONS = [Init1795641933423, KycEventOutbox1796175077666, Webhooks1796175843375];
