@@ -27,6 +27,7 @@ import { RootModule } from './modules/root/root.module';
 import { TaxResidenceModule } from './modules/tax-residence/tax-residence.module';
 import { UserCustomerLinkModule } from './modules/user-customer-link/user-customer-link.module';
 import { UserModule } from './modules/user/user.module';
+import { WebhookModule } from './modules/webhook/webhook.module';
 
 @Module({
   imports: [
@@ -50,6 +51,7 @@ import { UserModule } from './modules/user/user.module';
     UserCustomerLinkModule,
     KycModule,
     MeetingModule,
+    WebhookModule,
     ResourceDocModule,
     ExplorerModule,
   ],

@@ -54,6 +54,38 @@ export const ObpError = {
     message: 'OBP-10054: Bad Request. The HTTP request could not be parsed.',
   },
 
+  // Paging of lists (OBP's query parameters, APIUtil.createQueriesByHttpParams): OBP answers the
+  // outer OBP-10016 with the failing parameter's message chained after ` <- ` ([P §9.2])
+  InvalidFilterParameterFormat: {
+    status: 400,
+    message: 'OBP-10016: Incorrect filter Parameters in URL. ',
+  },
+  FilterSortDirectionError: {
+    status: 400,
+    message: 'OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!',
+  },
+  FilterOffersetError: {
+    status: 400,
+    message:
+      'OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!',
+  },
+  FilterLimitError: {
+    status: 400,
+    message:
+      'OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!',
+  },
+  FilterDateFormatError: {
+    status: 400,
+    message:
+      "OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!",
+  },
+  // OBP's text with its maximum (10000) replaced by our list cap (MAX_PAGE_SIZE), as OBP's own
+  // endpoints with another maximum do
+  MaximumLimitExceeded: {
+    status: 400,
+    message: 'OBP-10012: Invalid value. Maximum number is 1000.',
+  },
+
   // Authentication and users
   UserNotLoggedIn: {
     status: 401,
@@ -222,6 +254,21 @@ export const ObpError = {
   KycIdUsedByAnotherCustomer: {
     status: 409,
     message: 'OBP-30320: This KYC id already belongs to another customer. ',
+  },
+
+  // ours: webhooks of the KYC extension standard (KYCv1.0.0); free codes in OBP's ErrorMessages
+  WebhookNotFound: {
+    status: 404,
+    message: 'OBP-30360: Webhook not found. Please specify a valid value for WEBHOOK_ID.',
+  },
+  WebhookDeliveryNotFound: {
+    status: 404,
+    message: 'OBP-30361: Webhook delivery not found. Please specify a valid value for DELIVERY_ID.',
+  },
+  InvalidWebhookUrl: { status: 400, message: 'OBP-30362: Invalid webhook url. ' },
+  InvalidWebhookEventType: {
+    status: 400,
+    message: 'OBP-30363: Unknown webhook event type. ',
   },
 
   // Consumers
