@@ -7,6 +7,7 @@ import {
 import {
   ENDPOINTS,
   type EndpointDefinition,
+  isExtension,
   isPlaceholder,
   urlFor,
 } from '../../src/common/endpoint/endpoint-registry';
@@ -247,10 +248,17 @@ describe('versions: every endpoint under exactly the version prefixes OBP serves
   };
 
   it('serves each OBP implementation at the versions OBP-API lists it in', () => {
-    const actual = ENDPOINTS.map(
+    const actual = ENDPOINTS.filter((e) => !isExtension(e)).map(
       (e) => [routeOf(e), e.operationId, e.versions[0], e.versions[e.versions.length - 1]] as const,
     );
     expect([...actual].sort()).toEqual([...OBP_TABLE].sort());
+  });
+
+  it("serves each extension endpoint at its standard's one version only", () => {
+    const wrong = ENDPOINTS.filter(isExtension)
+      .filter((e) => e.versions.length !== 1 || e.versions[0] !== e.implementedIn)
+      .map((e) => e.operationId);
+    expect(wrong).toEqual([]);
   });
 
   it('never serves two implementations of one route under the same version', () => {
