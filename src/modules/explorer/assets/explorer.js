@@ -5,6 +5,7 @@ import { API, call, directLogin, errorOf, store } from './api.js';
 import { add, copyText, fill, h, pretty, safeHtml, whenIdle } from './dom.js';
 import { LOCALES, wordsFor } from './i18n.js';
 import { curlFor, fillPath, sdkCallFor } from './snippets.js';
+import { webhooksDialog } from './webhooks.js';
 
 // OBP's versions, then our KYC extension standard (served at /kyc/v1.0.0, documented like OBP's)
 const VERSIONS = ['v3.1.0', 'v2.0.0', 'KYCv1.0.0'];
@@ -155,6 +156,8 @@ function renderFrame() {
     w.endpoints,
   );
 
+  el.webhooks = webhooksDialog(locale);
+
   const themeButton = h(
     'button',
     {
@@ -209,6 +212,11 @@ function renderFrame() {
         { type: 'button', class: 'glossary-button', onclick: () => openGlossary() },
         w.glossary,
       ),
+      h(
+        'button',
+        { type: 'button', class: 'webhooks-button', onclick: () => void el.webhooks.open() },
+        el.webhooks.label,
+      ),
       themeButton,
       h('a', { href: '/docs' }, w.swaggerUi),
     ),
@@ -249,6 +257,7 @@ function renderFrame() {
     loginDialog(),
     glossaryDialog(),
     rolesDialog(),
+    el.webhooks.dialog,
   );
 
   document.addEventListener('keydown', (e) => {
