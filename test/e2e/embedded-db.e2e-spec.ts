@@ -117,10 +117,10 @@ describe('embedded PGlite store', () => {
     const results = await Promise.allSettled(
       Array.from({ length: 60 }, (_, i) =>
         t.db.transaction(async (tx) => {
-          const [row] = (await tx.query(
+          const [row] = await tx.query<{ event_id: string }[]>(
             `INSERT INTO kyc_event (type, bank_id, customer_id, data) VALUES ('kyc_status.added', $1, $2, $3) RETURNING event_id`,
             [bank.id, `00000000-0000-4000-8000-00000000000${i % 4}`, JSON.stringify({ i })],
-          )) as { event_id: string }[];
+          );
           await new Promise((r) => setTimeout(r, 5));
           if (i % 3 === 0) throw new Error(`roll back ${i}`);
           return row.event_id;

@@ -100,7 +100,7 @@ export function parsePaging(query: Record<string, unknown> | undefined): Paging 
   return {
     limit: limit ?? MAX_PAGE_SIZE,
     offset: offset ?? 0,
-    sortDirection: direction as SortDirection | undefined,
+    sortDirection: direction,
     fromDate: dates[0],
     toDate: dates[1],
   };
