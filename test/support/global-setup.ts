@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { typeormOptions } from '../../src/database/typeorm-options';
+import { ensureQueue } from '../../src/modules/job-queue/job-queue.service';
+import { WEBHOOK_QUEUES } from '../../src/modules/webhook/webhook-queues';
 import { databaseUrl, withAdminClient } from './database';
 
 /** Migrates `obp_template_<pid>` once; every test file clones it (see test-app.ts). */
@@ -18,7 +20,7 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'all' });
   await dataSource.destroy();
-  // the job queue's own schema too (the app creates it at start-up when missing): clones have it
+  // the job queue's schema and queues too (the app creates them at start-up when missing)
   const boss = new PgBoss({
     connectionString: databaseUrl(name),
     supervise: false,
@@ -26,6 +28,9 @@ export default async function globalSetup(): Promise<void> {
     max: 1,
   });
   await boss.start();
+  for (const [queue, options] of Object.entries(WEBHOOK_QUEUES)) {
+    await ensureQueue(boss, queue, options);
+  }
   await boss.stop({ graceful: false, close: true, wait: true });
   process.env.OBP_TEST_TEMPLATE_DB = name;
 }

@@ -27,44 +27,96 @@ export interface QueueOptions {
 }
 
 export interface WorkOptions {
-  /** How often an idle worker looks for jobs. */
+  /** How often this process asks for jobs while it has none. */
   pollingIntervalMs: number;
-  /** Workers of this process on the queue; each takes one job at a time. */
-  workers: number;
+  /** Jobs of the queue this process runs at the same time. */
+  concurrency: number;
 }
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 
+interface Consumer {
+  queue: string;
+  options: WorkOptions;
+  handler: JobHandler;
+  running: Set<Promise<void>>;
+  wake: () => void;
+  done: Promise<void>;
+}
+
+/**
+ * Creates a `short`-policy queue unless it exists. pg-boss makes a partition of its job table per
+ * queue: two creations at once (two instances starting) can deadlock on that table, so one that
+ * lost tries again. Also used by the tests' template database.
+ */
+export async function ensureQueue(
+  boss: PgBoss,
+  name: string,
+  options: QueueOptions,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name, {
+        name,
+        policy: 'short',
+        expireInSeconds: options.expireInSeconds,
+        retryLimit: options.retryLimit,
+        retryDelay: options.retryDelaySeconds,
+      });
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+    }
+  }
+}
+
+/** How long a stop waits for running jobs before the database closes under them. */
+const STOP_TIMEOUT_MS = 10_000;
+
 /**
  * The job queue in PostgreSQL, behind a small interface: pg-boss (10.x, the line for Node 20) in its
- * own `pgboss` schema, which it creates and migrates at start-up. Every statement it sends goes
- * through the app's own pool (pg-boss's `db` option), never a pool of its own: on the embedded
- * store there is only one connection (pglite-socket queues statements, not transactions, so a
- * second connection would mix transactions; stack-notes). pg-boss's own transactions are single
- * multi-statement queries, so they hold that connection from BEGIN to COMMIT. `send` takes the
- * caller's transaction, so a job is queued exactly when the rows it works on are committed.
+ * own `pgboss` schema, which it creates and migrates at start-up, and maintains (expired jobs are
+ * retried, old ones archived). Every statement it sends goes through the app's own pool (pg-boss's
+ * `db` option), never a pool of its own: on the embedded store there is only one connection
+ * (pglite-socket queues statements, not transactions, so a second connection would mix
+ * transactions; stack-notes). pg-boss's own transactions are single multi-statement queries, so
+ * they hold that connection from BEGIN to COMMIT. `send` takes the caller's transaction, so a job
+ * is queued exactly when the rows it works on are committed.
  *
  * Queues use the `short` policy: a job whose queue and key already wait is dropped, so relaying
  * the same work twice queues it once, while a job for a key that is running still queues (the
  * running one may have read its rows before the new ones committed).
+ *
+ * Jobs are taken with pg-boss's `fetch` and settled with its `complete`/`fail`, awaited here, not
+ * with its `work()`: pg-boss 10's worker settles jobs without awaiting, so a database that drops
+ * its connections (a restart, a failover) turns into unhandled rejections, which end a Node 20
+ * process (database-faults.e2e-spec.ts found it). A job whose settling fails stays active until
+ * pg-boss's maintenance expires it and retries it; the handlers are idempotent.
  */
 @Injectable()
 export class JobQueueService implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly boss: PgBoss;
+  private readonly consumers: Consumer[] = [];
+  private stopped = false;
   private stopping?: Promise<void>;
   private creating: Promise<void> = Promise.resolve();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.boss = new PgBoss({
       db: this.sqlOf(dataSource),
+      // no cron (its worker settles jobs unawaited, see above); expired jobs retried every minute
+      schedule: false,
+      maintenanceIntervalSeconds: 60,
       // completed jobs are kept one hour (the deliveries are the record), then dropped after a day
       archiveCompletedAfterSeconds: 3600,
       deleteAfterDays: 1,
     });
-    // pg-boss emits its background failures (maintenance, a worker's fetch); never job data
+    // pg-boss emits its background failures (maintenance); never job data
     this.boss.on('error', (err: Error) => {
-      if (!this.stopping) this.logger.warn(`job queue: ${err.message}`);
+      if (!this.stopped) this.logger.warn(`job queue: ${err.message}`);
     });
   }
 
@@ -72,31 +124,9 @@ export class JobQueueService implements OnModuleInit, OnModuleDestroy, OnApplica
     await this.boss.start();
   }
 
-  /**
-   * Creates the queue unless it exists. pg-boss makes a partition of its job table per queue: two
-   * creations at once (two queues here, or two instances starting) can deadlock on that table, so
-   * this process creates one at a time and one that lost a deadlock tries again.
-   */
+  /** Creates the queue unless it exists (one at a time in this process, see ensureQueue). */
   createQueue(name: string, options: QueueOptions): Promise<void> {
-    const create = async (): Promise<void> => {
-      for (let attempt = 1; ; attempt++) {
-        if (await this.boss.getQueue(name)) return;
-        try {
-          await this.boss.createQueue(name, {
-            name,
-            policy: 'short',
-            expireInSeconds: options.expireInSeconds,
-            retryLimit: options.retryLimit,
-            retryDelay: options.retryDelaySeconds,
-          });
-          return;
-        } catch (err) {
-          if (attempt >= 5) throw err;
-          await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
-        }
-      }
-    };
-    const created = this.creating.then(create);
+    const created = this.creating.then(() => ensureQueue(this.boss, name, options));
     this.creating = created.catch(() => undefined);
     return created;
   }
@@ -116,34 +146,80 @@ export class JobQueueService implements OnModuleInit, OnModuleDestroy, OnApplica
   }
 
   /**
-   * Runs `handler` for the jobs of `queue`, one at a time per worker. A handler that throws fails
-   * the job, which the queue retries (QueueOptions). A worker that found a job looks again at once.
+   * Runs `handler` for the jobs of `queue`, up to `concurrency` at once; asks for more as soon as
+   * one ends, and every polling interval while idle (one query). A handler that throws fails its
+   * job, which pg-boss retries (QueueOptions). Answers a function that makes it ask now.
    */
-  async work(queue: string, options: WorkOptions, handler: JobHandler): Promise<() => void> {
-    const ids: string[] = [];
-    for (let i = 0; i < options.workers; i++) {
-      const id: string = await this.boss.work<Record<string, unknown>>(
-        queue,
-        { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalMs / 1000 },
-        async (jobs) => {
-          for (const job of jobs) await handler(job.data ?? {});
-          // the worker would otherwise wait a polling interval after every job
-          if (jobs.length > 0) this.boss.notifyWorker(id);
-        },
-      );
-      ids.push(id);
+  work(queue: string, options: WorkOptions, handler: JobHandler): () => void {
+    const consumer: Consumer = {
+      queue,
+      options,
+      handler,
+      running: new Set(),
+      wake: () => undefined,
+      done: Promise.resolve(),
+    };
+    consumer.done = this.consume(consumer);
+    this.consumers.push(consumer);
+    return () => consumer.wake();
+  }
+
+  private async consume(c: Consumer): Promise<void> {
+    while (!this.stopped) {
+      const free = c.options.concurrency - c.running.size;
+      let taken = 0;
+      if (free > 0) {
+        try {
+          // pg-boss's fetch answers [] when the database cannot be reached
+          const jobs = await this.boss.fetch<Record<string, unknown>>(c.queue, { batchSize: free });
+          taken = jobs.length;
+          for (const job of jobs) {
+            const run = this.run(c, job).finally(() => {
+              c.running.delete(run);
+              c.wake();
+            });
+            c.running.add(run);
+          }
+        } catch (err) {
+          this.logger.warn(`job queue: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      if (taken > 0 && taken === free) continue;
+      // idle (or full): until the interval passes, a job ends, or someone queued work
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, c.options.pollingIntervalMs);
+        function done(): void {
+          clearTimeout(timer);
+          resolve();
+        }
+        c.wake = done;
+      });
     }
-    return () => ids.forEach((w) => this.boss.notifyWorker(w));
   }
 
-  /** Also queues a job every minute, whatever else happens (a net under self-renewing jobs). */
-  async everyMinute(queue: string, key: string): Promise<void> {
-    await this.boss.schedule(queue, '* * * * *', {}, { singletonKey: key });
+  private async run(c: Consumer, job: PgBoss.Job<Record<string, unknown>>): Promise<void> {
+    try {
+      await c.handler(job.data ?? {});
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.logger.warn(`job queue: a ${c.queue} job failed: ${message}`);
+      await this.boss.fail(c.queue, job.id, { message }).catch(() => undefined);
+      return;
+    }
+    await this.boss.complete(c.queue, job.id).catch(() => undefined);
   }
 
-  /** Stops the workers (waiting for running jobs) before the database closes. */
+  /** Stops taking jobs, waits (a while) for the running ones, then stops pg-boss's maintenance. */
   stop(): Promise<void> {
-    this.stopping ??= this.boss.stop({ graceful: true, wait: true, close: false, timeout: 5000 });
+    this.stopping ??= (async () => {
+      this.stopped = true;
+      for (const c of this.consumers) c.wake();
+      const running = Promise.all(this.consumers.flatMap((c) => [c.done, ...c.running]));
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([running, new Promise((r) => (timer = setTimeout(r, STOP_TIMEOUT_MS)))]);
+      clearTimeout(timer);
+      await this.boss.stop({ graceful: false, wait: true, close: false });
+    })();
     return this.stopping;
   }
 

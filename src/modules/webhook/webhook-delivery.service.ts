@@ -12,10 +12,9 @@ import { AppConfig } from '../../config/app-config';
 import { preparedStatement, runPrepared } from '../../database/prepared-statement';
 import { JobQueueService, type QueueJob } from '../job-queue/job-queue.service';
 import { retryDelayMs } from './webhook-backoff';
+import { DELIVERY_QUEUE, WEBHOOK_QUEUES } from './webhook-queues';
 import { WebhookSecretService } from './webhook-secret.service';
 import { isAbort, type PostResult, WebhookSender } from './webhook-sender';
-
-export const DELIVERY_QUEUE = 'webhook-delivery';
 
 /** A stream: the deliveries of one webhook about one customer ('' for events without one). */
 export interface Stream {
@@ -140,16 +139,11 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.createQueue(DELIVERY_QUEUE, {
-      // a job outlives its worker's budget only if its process died: then it is retried
-      expireInSeconds: Math.ceil((JOB_BUDGET_MS + this.leaseMs) / 1000) + 30,
-      retryLimit: 10,
-      retryDelaySeconds: 5,
-    });
-    this.wakeWorkers = await this.queue.work(
+    await this.queue.createQueue(DELIVERY_QUEUE, WEBHOOK_QUEUES[DELIVERY_QUEUE]);
+    this.wakeWorkers = this.queue.work(
       DELIVERY_QUEUE,
       {
-        workers: this.config.webhookConcurrency,
+        concurrency: this.config.webhookConcurrency,
         pollingIntervalMs: this.config.webhookPollIntervalMs,
       },
       (data) => this.deliverStream({ webhookId: String(data.w), streamKey: String(data.s) }),
@@ -227,7 +221,7 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
   }
 
   /** The POST of the Standard Webhooks convention: body, Webhook-Id/-Timestamp/-Signature. */
-  private post(webhookId: string, head: Claimed, at: Date): Promise<PostResult> {
+  private async post(webhookId: string, head: Claimed, at: Date): Promise<PostResult> {
     const body = JSON.stringify({
       event_id: head.event_id,
       type: head.type,
@@ -237,18 +231,13 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
     });
     let signature: string;
     try {
-      signature = this.secrets.sign(webhookId, head.secret, head.event_id, at, body);
+      signature = await this.secrets.sign(webhookId, head.secret, head.event_id, at, body);
     } catch (err) {
       // a secret that does not decrypt (a changed server key): recorded as a failed attempt
       this.logger.error(
         `webhook ${webhookId}: cannot sign: ${err instanceof Error ? err.message : String(err)}`,
       );
-      return Promise.resolve({
-        ok: false,
-        responseCode: null,
-        durationMs: 0,
-        error: 'cannot sign',
-      });
+      return { ok: false, responseCode: null, durationMs: 0, error: 'cannot sign' };
     }
     return this.sender.post(
       head.url,

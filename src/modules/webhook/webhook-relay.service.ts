@@ -5,8 +5,8 @@ import { AppConfig } from '../../config/app-config';
 import { preparedStatement, runPrepared } from '../../database/prepared-statement';
 import { JobQueueService, type QueueJob } from '../job-queue/job-queue.service';
 import { type Stream, streamJob, WebhookDeliveryService } from './webhook-delivery.service';
+import { RELAY_QUEUE, WEBHOOK_QUEUES } from './webhook-queues';
 
-export const RELAY_QUEUE = 'webhook-relay';
 const RELAY_KEY = 'relay';
 
 /** Events turned into deliveries per transaction. */
@@ -74,8 +74,8 @@ const STALE = preparedStatement(
  * delivery queue. Jobs derive from committed outbox rows only, so a process killed after a write
  * commits loses nothing: the next relay, on any instance, reads it. The write path gains nothing
  * (no trigger, no NOTIFY, no extra statement): the relay is a pg-boss job every poll interval,
- * each one queuing the next (one waiting relay job at most, `short` policy), with a job every
- * minute from pg-boss's cron and one at every start as nets under that chain. Instances share the
+ * each one queuing the next (one waiting relay job at most, `short` policy); a failed or expired
+ * relay job is retried by pg-boss without limit, and every start queues one too. Instances share the
  * work through the cursor row lock, and a delivery is unique per (webhook, event), so each event
  * reaches each webhook once whatever the number of instances.
  */
@@ -89,17 +89,12 @@ export class WebhookRelayService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.createQueue(RELAY_QUEUE, {
-      expireInSeconds: 60,
-      retryLimit: 2,
-      retryDelaySeconds: 1,
-    });
-    await this.queue.work(
+    await this.queue.createQueue(RELAY_QUEUE, WEBHOOK_QUEUES[RELAY_QUEUE]);
+    this.queue.work(
       RELAY_QUEUE,
-      { workers: 1, pollingIntervalMs: this.config.webhookPollIntervalMs },
+      { concurrency: 1, pollingIntervalMs: this.config.webhookPollIntervalMs },
       () => this.relayJob(),
     );
-    await this.queue.everyMinute(RELAY_QUEUE, RELAY_KEY);
     await this.queue.send([this.nextRelay(0)]);
   }
 

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Webhook } from 'standardwebhooks';
 import { ServerSecretService } from '../auth/server-secret.service';
 
@@ -14,35 +14,32 @@ const FORMAT = 'v1';
  * plaintext is answered once, at creation, and never logged.
  */
 @Injectable()
-export class WebhookSecretService implements OnModuleInit {
-  private key?: Buffer;
+export class WebhookSecretService {
+  /** Made at the first use (a server without webhooks keeps no such key). */
+  private key?: Promise<Buffer>;
   /** Decrypted signers, by ciphertext: a delivery signs without decrypting each time. */
   private readonly signers = new Map<string, Webhook>();
 
   constructor(private readonly serverSecrets: ServerSecretService) {}
 
-  async onModuleInit(): Promise<void> {
-    this.key = await this.serverSecrets.generatedOnce(KEY_NAME, 32);
-  }
-
   generate(): string {
     return `whsec_${randomBytes(32).toString('base64')}`;
   }
 
-  encrypt(webhookId: string, secret: string): string {
+  async encrypt(webhookId: string, secret: string): Promise<string> {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.keyOrFail(), iv);
+    const cipher = createCipheriv('aes-256-gcm', await this.keyOf(), iv);
     cipher.setAAD(Buffer.from(webhookId));
     const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
     return [FORMAT, ...[iv, cipher.getAuthTag(), data].map((p) => p.toString('base64'))].join('.');
   }
 
-  decrypt(webhookId: string, stored: string): string {
+  async decrypt(webhookId: string, stored: string): Promise<string> {
     const [format, iv, tag, data] = stored.split('.');
     if (format !== FORMAT || data === undefined) {
       throw new Error('unknown webhook secret format');
     }
-    const decipher = createDecipheriv('aes-256-gcm', this.keyOrFail(), Buffer.from(iv, 'base64'));
+    const decipher = createDecipheriv('aes-256-gcm', await this.keyOf(), Buffer.from(iv, 'base64'));
     decipher.setAAD(Buffer.from(webhookId));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString(
@@ -51,18 +48,26 @@ export class WebhookSecretService implements OnModuleInit {
   }
 
   /** `Webhook-Signature` for one message: `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`. */
-  sign(webhookId: string, stored: string, messageId: string, at: Date, body: string): string {
+  async sign(
+    webhookId: string,
+    stored: string,
+    messageId: string,
+    at: Date,
+    body: string,
+  ): Promise<string> {
     let signer = this.signers.get(stored);
     if (!signer) {
       if (this.signers.size >= 1000) this.signers.clear();
-      signer = new Webhook(this.decrypt(webhookId, stored));
+      signer = new Webhook(await this.decrypt(webhookId, stored));
       this.signers.set(stored, signer);
     }
     return signer.sign(messageId, at, body);
   }
 
-  private keyOrFail(): Buffer {
-    if (!this.key) throw new Error('webhook secret key not loaded');
+  private keyOf(): Promise<Buffer> {
+    this.key ??= this.serverSecrets.generatedOnce(KEY_NAME, 32);
+    // a failed read (the database away) is tried again next time
+    this.key.catch(() => (this.key = undefined));
     return this.key;
   }
 }

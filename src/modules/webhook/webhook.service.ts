@@ -73,7 +73,7 @@ export class WebhookService {
       url: body.url,
       eventTypes: [...new Set(body.event_types)],
       description: body.description ?? '',
-      secret: this.secrets.encrypt(id, secret),
+      secret: await this.secrets.encrypt(id, secret),
       createdByUserId: userId,
     });
     return { ...(await this.getOne(bankId, id)), secret };
