@@ -1,4 +1,5 @@
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
+import { createObpClient } from '../../sdk/client';
 import { KycEventEntity } from '../../src/modules/event/kyc-event.entity';
 import { WebhookDeliveryAttemptEntity } from '../../src/modules/webhook/webhook-delivery-attempt.entity';
 import { WebhookDeliveryEntity } from '../../src/modules/webhook/webhook-delivery.entity';
@@ -604,6 +605,108 @@ describe('webhooks (KYCv1.0.0)', () => {
         .getRepository(WebhookDeliveryEntity)
         .findOneByOrFail({ id: foreign.id });
       expect(row.status).toBe('failed');
+    });
+  });
+  describe('documentation', () => {
+    const OPERATIONS = [
+      ['POST', '/kyc/v1.0.0/banks/BANK_ID/webhooks', 'createWebhook', 'CanCreateWebhookAtOneBank'],
+      ['GET', '/kyc/v1.0.0/banks/BANK_ID/webhooks', 'getWebhooks', 'CanGetWebhooksAtOneBank'],
+      [
+        'GET',
+        '/kyc/v1.0.0/banks/BANK_ID/webhooks/WEBHOOK_ID',
+        'getWebhook',
+        'CanGetWebhooksAtOneBank',
+      ],
+      [
+        'DELETE',
+        '/kyc/v1.0.0/banks/BANK_ID/webhooks/WEBHOOK_ID',
+        'deleteWebhook',
+        'CanDeleteWebhookAtOneBank',
+      ],
+      [
+        'GET',
+        '/kyc/v1.0.0/banks/BANK_ID/webhooks/WEBHOOK_ID/deliveries',
+        'getWebhookDeliveries',
+        'CanGetWebhooksAtOneBank',
+      ],
+      [
+        'POST',
+        '/kyc/v1.0.0/banks/BANK_ID/webhooks/WEBHOOK_ID/deliveries/DELIVERY_ID/retry',
+        'retryWebhookDelivery',
+        'CanCreateWebhookAtOneBank',
+      ],
+    ] as const;
+
+    it('lists the six endpoints in the KYCv1.0.0 resource docs, each with its bank role', async () => {
+      const res = await t.http
+        .get('/obp/v3.1.0/resource-docs/KYCv1.0.0/obp?tags=Webhook')
+        .expect(200);
+      const docs = res.body.resource_docs as {
+        operation_id: string;
+        request_verb: string;
+        specified_url: string;
+        roles: { role: string; requires_bank_id: boolean }[];
+        error_response_bodies: string[];
+        implemented_by: { version: string; function: string };
+      }[];
+      expect(
+        docs.map((d) => [d.request_verb, d.specified_url, d.implemented_by.function]).sort(),
+      ).toEqual(OPERATIONS.map(([verb, url, fn]) => [verb, url, fn]).sort());
+      for (const [, , fn, role] of OPERATIONS) {
+        const d = docs.find((x) => x.implemented_by.function === fn)!;
+        expect(d.operation_id).toBe(`KYCv1.0.0-${fn}`);
+        expect(d.implemented_by.version).toBe('KYCv1.0.0');
+        expect(d.roles).toEqual([{ role, requires_bank_id: true }]);
+      }
+      const createDoc = docs.find((d) => d.implemented_by.function === 'createWebhook')!;
+      expect(createDoc.error_response_bodies).toEqual(
+        expect.arrayContaining([
+          'OBP-20001: User not logged in. Authentication is required!',
+          'OBP-30362: Invalid webhook url. ',
+          'OBP-30363: Unknown webhook event type. ',
+        ]),
+      );
+    });
+
+    it('documents them in /openapi.json and the SDK calls them, typed', async () => {
+      const doc = (await t.http.get('/openapi.json').expect(200)).body as {
+        paths: Record<string, Record<string, { operationId: string }>>;
+      };
+      expect(doc.paths['/kyc/v1.0.0/banks/{BANK_ID}/webhooks'].post.operationId).toBe(
+        'KYCv1.0.0-createWebhook',
+      );
+      expect(
+        doc.paths[
+          '/kyc/v1.0.0/banks/{BANK_ID}/webhooks/{WEBHOOK_ID}/deliveries/{DELIVERY_ID}/retry'
+        ].post.operationId,
+      ).toBe('KYCv1.0.0-retryWebhookDelivery');
+
+      await tp.app.listen(0, '127.0.0.1');
+      const baseUrl = `http://127.0.0.1:${(tp.app.getHttpServer().address() as AddressInfo).port}`;
+      const bank = await t.seed.bank();
+      const token = await t.seed.token({
+        CanCreateWebhookAtOneBank: bank.id,
+        CanGetWebhooksAtOneBank: bank.id,
+      });
+      const api = createObpClient(baseUrl, { token });
+      const created = await api.POST('/kyc/v1.0.0/banks/{BANK_ID}/webhooks', {
+        params: { path: { BANK_ID: bank.id } },
+        body: { url: 'http://127.0.0.1:9/sdk', event_types: ['kyc_status.added'] },
+      });
+      expect(created.response.status).toBe(201);
+      const secret: string | undefined = created.data?.secret;
+      expect(secret).toMatch(/^whsec_/);
+      const listed = await api.GET('/kyc/v1.0.0/banks/{BANK_ID}/webhooks', {
+        params: { path: { BANK_ID: bank.id }, query: { limit: '10' } },
+      });
+      expect(listed.data?.webhooks.map((w) => w.webhook_id)).toEqual([created.data?.webhook_id]);
+      const deliveries = await api.GET(
+        '/kyc/v1.0.0/banks/{BANK_ID}/webhooks/{WEBHOOK_ID}/deliveries',
+        {
+          params: { path: { BANK_ID: bank.id, WEBHOOK_ID: created.data!.webhook_id } },
+        },
+      );
+      expect(deliveries.data).toEqual({ deliveries: [] });
     });
   });
 });
