@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import type { ObpRawRequest } from './common/auth/principal';
@@ -8,7 +8,12 @@ import { ObpError } from './common/errors/obp-errors';
 import { ObpException } from './common/errors/obp.exception';
 import { correlationIdFor } from './common/observability/correlation-id';
 import { logRequest, rootLogger } from './common/observability/logger-options';
-import { answerClientError, urlTooLong } from './common/security/http-limits';
+import {
+  answerClientError,
+  frameworkError,
+  MAX_PARAM_LENGTH,
+  urlTooLong,
+} from './common/security/http-limits';
 import { securityHeaders } from './common/security/security-headers';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { configureOpenApi } from './modules/resource-doc/openapi';
@@ -44,7 +49,14 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     trustProxy: config.trustProxy,
     // what Node's HTTP parser refuses gets an OBP body, not Fastify's own
     clientErrorHandler: answerClientError,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 8192 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+      const { status, message } = frameworkError(err);
+      void reply
+        .code(status)
+        .type('application/json; charset=utf-8')
+        .send({ code: status, message });
+    },
     // the request id is the Correlation-Id, set by our onRequest hook
     genReqId: () => '',
   });
@@ -64,6 +76,30 @@ function requireJsonBodies(req: FastifyRequest): void {
   }
 }
 
+/** No OBP body nests deeper than a few levels; validation walks the value recursively. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether `text` (JSON) nests arrays/objects deeper than `max`: one pass over the characters,
+ * skipping strings. A body nested thousands deep would otherwise exhaust the stack in validation.
+ */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** JSON bodies as the OBP API reads them: any JSON value, prototype keys dropped, errors as OBP's. */
 function registerJsonParser(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
@@ -71,6 +107,16 @@ function registerJsonParser(fastify: FastifyInstance): void {
     const text = body as string;
     if (text === '') {
       done(null, undefined);
+      return;
+    }
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      done(
+        new ObpException(
+          ObpError.InvalidJsonFormat,
+          ` The body nests deeper than ${MAX_JSON_DEPTH} levels.`,
+        ),
+        undefined,
+      );
       return;
     }
     try {
