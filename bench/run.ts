@@ -19,8 +19,8 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../src/common/security/password-hash';
 import { typeormOptions } from '../src/database/typeorm-options';
 
-const ROOT = join(__dirname, '..');
-const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+export const ROOT = join(__dirname, '..');
+export const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
@@ -61,7 +61,7 @@ interface Figures {
   statusCodes: Record<string, number>;
 }
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number };
@@ -69,7 +69,7 @@ const freePort = (): Promise<number> =>
     });
   });
 
-const rssMiB = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
+export const rssMiB = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
   try {
     const line = readFileSync(`/proc/${pid}/status`, 'utf8')
       .split('\n')
@@ -80,9 +80,9 @@ const rssMiB = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
   }
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitReady(base: string, limitMs: number): Promise<number> {
+export async function waitReady(base: string, limitMs: number): Promise<number> {
   const t0 = performance.now();
   while (performance.now() - t0 < limitMs) {
     const ok = await fetch(`${base}/health/ready`).then(
@@ -96,7 +96,7 @@ async function waitReady(base: string, limitMs: number): Promise<number> {
 }
 
 /** A fresh database with the migrations applied (the server then finds nothing pending). */
-async function freshDatabase(admin: Client, name: string): Promise<void> {
+export async function freshDatabase(admin: Client, name: string): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
   const ds = new DataSource(typeormOptions({ url: `${PG}/${name}` }));
@@ -132,7 +132,7 @@ async function seedCustomers(db: Client, bankId: string, from: number, to: numbe
 }
 
 /** The same rows for both servers: a bank, the admin with every role used, 1 000 customers, … */
-async function seed(dbName: string, secret: string): Promise<Fixture> {
+export async function seed(dbName: string, secret: string): Promise<Fixture> {
   const db = new Client({ connectionString: `${PG}/${dbName}` });
   await db.connect();
   try {
@@ -229,7 +229,7 @@ const STATUS_READ = (f: Fixture, i: number) => ({
 
 const MIX = (f: Fixture, i: number) => (i % 10 === 9 ? STATUS_BODY(f, i) : STATUS_READ(f, i));
 
-const SCENARIOS: Scenario[] = [
+export const SCENARIOS: Scenario[] = [
   { name: 'kyc_status_read', build: (f, c) => STATUS_READ(f, c.n++) },
   { name: 'kyc_status_write', build: (f, c) => STATUS_BODY(f, c.n++) },
   {
@@ -274,17 +274,18 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-function drive(
+export function drive(
   port: number,
   token: string,
   build: () => autocannon.Request,
   seconds: number,
+  connections = CONNECTIONS,
 ): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: `http://127.0.0.1:${port}`,
-        connections: CONNECTIONS,
+        connections,
         duration: seconds,
         // a whole new request each time: autocannon hands setupRequest the previous one, whose
         // headers would carry a PUT's Content-Length onto the next GET
@@ -344,7 +345,7 @@ async function measure(
   }
 }
 
-function startServer(kind: Kind, port: number, env: Record<string, string>): ChildProcess {
+export function startServer(kind: Kind, port: number, env: Record<string, string>): ChildProcess {
   const entry = {
     ours: 'dist/src/main.js',
     baseline: 'bench/baseline/server.js',
@@ -370,7 +371,7 @@ function startServer(kind: Kind, port: number, env: Record<string, string>): Chi
   });
 }
 
-const stop = async (p: ChildProcess): Promise<void> => {
+export const stop = async (p: ChildProcess): Promise<void> => {
   if (p.exitCode !== null) return;
   p.kill('SIGTERM');
   await new Promise((r) => p.on('exit', r));
@@ -511,7 +512,7 @@ async function embeddedFirstStart(): Promise<{ startToReadyMs: number; peakRssMi
   }
 }
 
-const line = (f: Figures): string =>
+export const line = (f: Figures): string =>
   `${f.rps.toFixed(0).padStart(6)} req/s  p50 ${f.p50} ms  p90 ${f.p90} ms  p99 ${f.p99} ms  errors ${f.errors}  non-2xx ${f.non2xx}` +
   (f.non2xx > 0 ? ` ${JSON.stringify(f.statusCodes)}` : '');
 
@@ -638,7 +639,10 @@ async function main(): Promise<void> {
   process.exit(checks.every((c) => c.ok) ? 0 : 1);
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// `npm run soak` (bench/soak.ts) imports the pieces above without running the bench
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
