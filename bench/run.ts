@@ -39,6 +39,8 @@ const TARGETS = {
   scaleRatio: 0.8,
   rssUnderLoadMiB: 250,
   startToReadyMs: 2000,
+  /** Issue #12: reads keep ≥ 0.7 × their throughput during a login flood. */
+  loginFloodReadRatio: 0.7,
 };
 
 type Kind = 'ours' | 'baseline' | 'nest-express' | 'nest-fastify';
@@ -498,6 +500,81 @@ async function runServer(
   }
 }
 
+interface LoginFlood {
+  rateLimits: 'on' | 'off';
+  readsAlone: Figures;
+  readsDuringFlood: Figures;
+  flood: { rps: number; statusCodes: Record<string, number> };
+  ratio: number;
+}
+
+/**
+ * Issue #12 point 1: an authenticated client's KYC reads alone, then while 20 other connections
+ * send DirectLogins with a wrong username (each a full scrypt unless a limit answers 429 first).
+ * With the rate limits at their defaults (the product) and off (every login hashes: the worst case).
+ */
+async function loginFlood(admin: Client, rateLimits: 'on' | 'off'): Promise<LoginFlood> {
+  const dbName = `obp_bench_${process.pid}_flood`;
+  await freshDatabase(admin, dbName);
+  const secret = randomBytes(32).toString('hex');
+  const fixture = await seed(dbName, secret);
+  const port = await freePort();
+  const server = startServer('ours', port, {
+    DATABASE_URL: `${PG}/${dbName}`,
+    JWT_SECRET: secret,
+    LOG_LEVEL: 'warn',
+    ...(rateLimits === 'off' ? { RATE_LIMITS: 'off' } : {}),
+  });
+  try {
+    await waitReady(`http://127.0.0.1:${port}`, 60_000);
+    const reads = () => {
+      const counter = { n: 0 };
+      return () => STATUS_READ(fixture, counter.n++);
+    };
+    await drive(port, fixture.token, reads(), WARMUP * 3);
+    const readsAlone = await measure(port, server.pid!, fixture.token, reads(), { rss: 0 });
+    let n = 0;
+    const flooding = drive(
+      port,
+      'not-a-token',
+      () => ({
+        method: 'POST',
+        path: '/my/logins/direct',
+        headers: {
+          DirectLogin: `username=nobody.${n++}, password=wrong-password, consumer_key=${CONSUMER_KEY}`,
+        },
+      }),
+      WARMUP + SECONDS + 1,
+      20,
+    );
+    const readsDuringFlood = await measure(port, server.pid!, fixture.token, reads(), { rss: 0 });
+    const f = await flooding;
+    const result: LoginFlood = {
+      rateLimits,
+      readsAlone,
+      readsDuringFlood,
+      flood: {
+        rps: f.requests.total / (WARMUP + SECONDS + 1),
+        statusCodes: Object.fromEntries(
+          Object.entries(f.statusCodeStats as Record<string, { count: number }>).map(([c, v]) => [
+            c,
+            v.count,
+          ]),
+        ),
+      },
+      ratio: readsDuringFlood.rps / readsAlone.rps,
+    };
+    console.log(
+      `login flood (rate limits ${rateLimits}): reads alone ${line(readsAlone)}; during the flood ${line(readsDuringFlood)}; ` +
+        `ratio ${result.ratio.toFixed(2)}; flood ${result.flood.rps.toFixed(0)} req/s ${JSON.stringify(result.flood.statusCodes)}`,
+    );
+    return result;
+  } finally {
+    await stop(server);
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  }
+}
+
 /** The embedded store's first start: initdb in WebAssembly, then migrations; peak RSS at ready. */
 async function embeddedFirstStart(): Promise<{ startToReadyMs: number; peakRssMiB: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'obp-bench-embedded-'));
@@ -533,6 +610,7 @@ async function main(): Promise<void> {
     express: await runServer('nest-express', admin, docsFile, ['kyc_status_read']),
     fastify: await runServer('nest-fastify', admin, docsFile, ['kyc_status_read']),
   };
+  const loginFloods = [await loginFlood(admin, 'on'), await loginFlood(admin, 'off')];
   await admin.end();
   const embedded = await embeddedFirstStart();
 
@@ -575,6 +653,12 @@ async function main(): Promise<void> {
     'read at 100 000 / at 1 000 customers',
     ours.scale!.customers100k.rps / ours.scale!.customers1k.rps,
     TARGETS.scaleRatio,
+    true,
+  );
+  check(
+    'KYC reads during a login flood / alone (rate limits on)',
+    loginFloods[0].ratio,
+    TARGETS.loginFloodReadRatio,
     true,
   );
   check('RSS under API load (MiB)', ours.rssUnderLoadMiB, TARGETS.rssUnderLoadMiB, false, '');
@@ -628,6 +712,7 @@ async function main(): Promise<void> {
         ours,
         baseline,
         framework,
+        loginFloods,
         embedded,
         checks,
       },
