@@ -6,6 +6,7 @@ import { ConsumerEntity } from '../modules/consumer/consumer.entity';
 import { CustomerEntity } from '../modules/customer/customer.entity';
 import { EntitlementRequestEntity } from '../modules/entitlement/entitlement-request.entity';
 import { EntitlementEntity } from '../modules/entitlement/entitlement.entity';
+import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.entity';
 import { KycCheckEntity } from '../modules/kyc/kyc-check.entity';
 import { KycDocumentEntity } from '../modules/kyc/kyc-document.entity';
 import { KycMediaEntity } from '../modules/kyc/kyc-media.entity';
@@ -35,4 +36,5 @@ export const ENTITIES = [
   KycStatusEntity,
   MeetingEntity,
   MeetingInviteeEntity,
+  IdempotencyKeyEntity,
 ];

@@ -1,4 +1,10 @@
 import { Init1795641933423 } from './migrations/1795641933423-Init';
+import { AddListIndexes1796175312752 } from './migrations/1796175312752-AddListIndexes';
+import { AddIdempotencyKey1796175312753 } from './migrations/1796175312753-AddIdempotencyKey';
 
 /** Every migration, oldest first (explicit, so ts-jest and the compiled app load the same list). */
-export const MIGRATIONS = [Init1795641933423];
+export const MIGRATIONS = [
+  Init1795641933423,
+  AddListIndexes1796175312752,
+  AddIdempotencyKey1796175312753,
+];
