@@ -17,11 +17,7 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import { ROLES } from '../auth/roles';
 import { statusForMessage } from '../errors/obp-exception.filter';
 import { ObpError, type ObpErrorName } from '../errors/obp-errors';
-import {
-  IDEMPOTENCY_KEY_HEADER,
-  IDEMPOTENCY_NOTES,
-  MAX_IDEMPOTENCY_KEY_LENGTH,
-} from '../wire/idempotency-key';
+import { IDEMPOTENCY_KEY_HEADER, MAX_IDEMPOTENCY_KEY_LENGTH } from '../wire/idempotency-key';
 import {
   type EndpointDefinition,
   canonicalVersion,
@@ -213,7 +209,8 @@ export function openApiDecoratorsFor(def: EndpointDefinition): MethodDecorator[]
     decorators.push(
       ApiHeader({
         name: IDEMPOTENCY_KEY_HEADER,
-        description: IDEMPOTENCY_NOTES,
+        description:
+          'Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description).',
         required: false,
         schema: { type: 'string', minLength: 1, maxLength: MAX_IDEMPOTENCY_KEY_LENGTH },
       }),
