@@ -97,6 +97,8 @@ export interface paths {
          * Get all Entitlements
          * @description Get all entitlements of all users.
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanGetEntitlementsForAnyUserAtAnyBank` (system)
@@ -152,6 +154,8 @@ export interface paths {
         /**
          * Get all Users
          * @description Get all users, oldest first.
+         *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
          *
          *     Authentication is Mandatory
          *
@@ -249,6 +253,8 @@ export interface paths {
          *
          *     BANK_ID: 6 to 16 characters of A-Z, a-z, 0-9, `-`, `.` and `_`. An existing BANK_ID is updated.
          *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanCreateBank` (system)
@@ -301,6 +307,8 @@ export interface paths {
          *
          *     Oldest customer first; `{"customers":[]}` when there are none.
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     Implemented in OBPv2.1.0 by `getCustomersForCurrentUserAtBank`.
@@ -318,6 +326,8 @@ export interface paths {
          *     Note: If you need to set a specific customer number, use the Update Customer Number endpoint after this call.
          *
          *     All fields are required. `customer_number` is a random non-negative 32-bit integer, unique at the bank. `dependants` must equal the number of `dob_of_dependants` (OBP-10020). Lengths: `legal_name`, `title`, `branch_id`, `name_suffix` 255; `email` 200; `mobile_phone_number` 50; `relationship_status` 16; `highest_education_attained`, `employment_status` 32; `credit_rating` and `credit_limit` fields 100; `face_image.url` 2000.
+         *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
          *
          *     Authentication is Mandatory
          *
@@ -348,6 +358,8 @@ export interface paths {
          * @description Gets the Customer specified by CUSTOMER_NUMBER.
          *
          *     The number is matched exactly (case-sensitive) among the customers of the bank specified by BANK_ID. A JSON number is accepted and read as its text. No user-customer link is required.
+         *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
          *
          *     Authentication is Mandatory
          *
@@ -409,6 +421,8 @@ export interface paths {
          *
          *     All fields are required except `tags` (missing or null is an empty list). Lengths: `line_1`, `line_2`, `line_3`, `city`, `county`, `state` 255; `postcode` 20; `country_code` 2; `status` 20; `tags` joined with commas 20. The posted `status` is stored and returned (OBP returns `state` there, a bug). The customer must belong to the bank specified by BANK_ID (OBP-30046 otherwise).
          *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanCreateCustomerAddress` (at BANK_ID)
@@ -436,6 +450,8 @@ export interface paths {
          * @description Get the Addresses of the Customer specified by CUSTOMER_ID.
          *
          *     Oldest first. `status` is the posted status. An address posted without tags has `"tags":[]` (OBP: `[""]`). The customer must belong to the bank specified by BANK_ID (OBP-30046 otherwise).
+         *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
          *
          *     Authentication is Mandatory
          *
@@ -469,6 +485,8 @@ export interface paths {
          *     All fields are required except `tags` (missing or null is an empty list). Lengths: `line_1`, `line_2`, `line_3`, `city`, `county`, `state` 255; `postcode` 20; `country_code` 2; `status` 20; `tags` joined with commas 20. The posted `status` is stored and returned (OBP returns `state` there, a bug). The customer must belong to the bank specified by BANK_ID (OBP-30046 otherwise). Only an address of the customer specified by CUSTOMER_ID is touched: any other CUSTOMER_ADDRESS_ID, like an unknown one, gives 400 OBP-50200 <- OBP-30310.
          *
          *     The role is the one OBP enforces, CanCreateCustomer (its own doc declares none; there is no CanUpdateCustomerAddress).
+         *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
          *
          *     Authentication is Mandatory
          *
@@ -524,6 +542,8 @@ export interface paths {
          *
          *     **Body**: every field is required. Dates are strictly `yyyy-MM-ddTHH:mm:ssZ` in UTC: no milliseconds, no offset, no trailing text and no impossible dates such as `2017-02-30T00:00:00Z` (OBP would roll them over); booleans must be JSON booleans; a number sent for a string field is stored as its text; `null` is refused. Lengths are OBP's column widths; anything wrong answers 400 OBP-10001. `customer_number` is stored and echoed as posted; it is not compared with the customer's number.
          *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanAddKycCheck` (at BANK_ID)
@@ -563,6 +583,8 @@ export interface paths {
          *     **Customer at the bank** (our rule): CUSTOMER_ID must belong to BANK_ID, else 404 OBP-30046. The stored and returned `bank_id` is BANK_ID.
          *
          *     **Body**: every field is required. Dates are strictly `yyyy-MM-ddTHH:mm:ssZ` in UTC: no milliseconds, no offset, no trailing text and no impossible dates such as `2017-02-30T00:00:00Z` (OBP would roll them over); booleans must be JSON booleans; a number sent for a string field is stored as its text; `null` is refused. Lengths are OBP's column widths; anything wrong answers 400 OBP-10001. `customer_number` is stored and echoed as posted; it is not compared with the customer's number.
+         *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
          *
          *     Authentication is Mandatory
          *
@@ -604,6 +626,8 @@ export interface paths {
          *
          *     **Body**: every field is required. Dates are strictly `yyyy-MM-ddTHH:mm:ssZ` in UTC: no milliseconds, no offset, no trailing text and no impossible dates such as `2017-02-30T00:00:00Z` (OBP would roll them over); booleans must be JSON booleans; a number sent for a string field is stored as its text; `null` is refused. Lengths are OBP's column widths; anything wrong answers 400 OBP-10001. `customer_number` is stored and echoed as posted; it is not compared with the customer's number.
          *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanAddKycMedia` (at BANK_ID)
@@ -640,6 +664,8 @@ export interface paths {
          *
          *     **Body**: every field is required. Dates are strictly `yyyy-MM-ddTHH:mm:ssZ` in UTC: no milliseconds, no offset, no trailing text and no impossible dates such as `2017-02-30T00:00:00Z` (OBP would roll them over); booleans must be JSON booleans; a number sent for a string field is stored as its text; `null` is refused. Lengths are OBP's column widths; anything wrong answers 400 OBP-10001. `customer_number` is stored and echoed as posted; it is not compared with the customer's number.
          *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanAddKycStatus` (at BANK_ID)
@@ -669,6 +695,8 @@ export interface paths {
          * @description Update the number of the Customer specified by CUSTOMER_ID.
          *
          *     Numbers are unique per bank: a number already used at the bank, including the customer’s own current number, gives OBP-30006. At most 50 characters.
+         *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
          *
          *     Authentication is Mandatory
          *
@@ -701,6 +729,8 @@ export interface paths {
          *
          *     The customer must belong to the bank specified by BANK_ID (OBP-30046 otherwise). `domain` and `tax_number` hold at most 20 characters each. The same (`domain`, `tax_number`) twice for one customer gives 400 OBP-50200, as OBP does.
          *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanCreateTaxResidence` (at BANK_ID)
@@ -728,6 +758,8 @@ export interface paths {
          * @description Get the Tax Residences of the Customer specified by CUSTOMER_ID.
          *
          *     Oldest first. The role is the one OBP enforces (its own doc declares none). The customer must belong to the bank specified by BANK_ID (OBP-30046 otherwise).
+         *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
          *
          *     Authentication is Mandatory
          *
@@ -793,6 +825,8 @@ export interface paths {
          *
          *     **Visibility** (our rule; OBP shows every meeting of the bank to any logged-in user): a meeting is visible to the user who created it (`present.customer_user_id`) and to users whose e-mail address is among the invitees (compared trimmed and lower-cased). Holders of our extension role `CanGetMeetingsAtOneBank` at BANK_ID (not an OBP role; no role is needed to call the endpoint) see every meeting at the bank.
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     Implemented in OBPv3.1.0 by `getMeetings`.
@@ -816,6 +850,8 @@ export interface paths {
          *     **Body rules** (ours where OBP is loose): `provider_id` and `purpose_id` may not contain whitespace and are at most 64 characters; `date` is strictly `yyyy-MM-ddTHH:mm:ssZ` (UTC, no milliseconds, real calendar dates); `invitees` may be missing or `null` (read as `[]`); every contact field and invitee `status` is a required string (empty strings allowed, `null` refused); the creator's `mobile_phone` is at most 32 characters, other names, phones and statuses 255, e-mail addresses 100. E-mail addresses are stored trimmed and lower-cased, as OBP does; they are not validated. Invitees keep the posted order. A bad body answers 400 with OBP's text, which names `CreateMeetingJson`.
          *
          *     **Visibility** (our rule; OBP shows every meeting of the bank to any logged-in user): a meeting is visible to the user who created it (`present.customer_user_id`) and to users whose e-mail address is among the invitees (compared trimmed and lower-cased). Holders of our extension role `CanGetMeetingsAtOneBank` at BANK_ID (not an OBP role; no role is needed to call the endpoint) see every meeting at the bank.
+         *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
          *
          *     Authentication is Mandatory
          *
@@ -907,6 +943,8 @@ export interface paths {
          *
          *     As OBP documents it and v4.0.0 does (OBP’s v2.0.0 code checks neither login nor roles nor the bank, and answers 200): login, the bank, a role, then the body; then the user (404 OBP-20057), the customer (404 OBP-30046), the customer’s bank, which must be BANK_ID (400 OBP-30252), and the pair, which must be new (400 OBP-30007). A user may be linked to several customers at one bank. Answers 201; clients should accept 200 too.
          *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanCreateUserCustomerLink` (at BANK_ID), `CanCreateUserCustomerLinkAtAnyBank` (system)
@@ -932,6 +970,8 @@ export interface paths {
         /**
          * Get Entitlements for User at Bank
          * @description Get the entitlements of the user specified by USER_ID at the bank specified by BANK_ID.
+         *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
          *
          *     Authentication is Mandatory
          *
@@ -963,6 +1003,8 @@ export interface paths {
          *
          *     Order: most recently created or updated first, then by id. A customer with none gets `{"checks":[]}`. Requires the system role CanGetAnyKycChecks; CUSTOMER_ID is checked after the role.
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanGetAnyKycChecks` (system)
@@ -992,6 +1034,8 @@ export interface paths {
          * @description Get KYC (know your customer) documents for the Customer specified by CUSTOMER_ID, at every bank.
          *
          *     Authentication is required (OBP's text says optional; its code, which we follow, requires it and the role). Order: most recently created or updated first, then by id. A customer with none gets `{"documents":[]}`. Requires the system role CanGetAnyKycDocuments; CUSTOMER_ID is checked after the role.
+         *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
          *
          *     Authentication is Mandatory
          *
@@ -1023,6 +1067,8 @@ export interface paths {
          *
          *     Order: most recently created or updated first, then by id. A customer with none gets `{"medias":[]}`. Requires the system role CanGetAnyKycMedia; CUSTOMER_ID is checked after the role.
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanGetAnyKycMedia` (system)
@@ -1053,6 +1099,8 @@ export interface paths {
          *
          *     Every PUT kyc_statuses is listed (a timeline), newest first; ties in reverse order of arrival. A customer with none gets `{"statuses":[]}`. Requires the system role CanGetAnyKycStatuses; CUSTOMER_ID is checked after the role.
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanGetAnyKycStatuses` (system)
@@ -1081,6 +1129,8 @@ export interface paths {
          * Get all Entitlement Requests
          * @description Get all entitlement requests, oldest first.
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanGetEntitlementRequestsAtAnyBank` (system)
@@ -1094,6 +1144,8 @@ export interface paths {
         /**
          * Create Entitlement Request for current User
          * @description Create an Entitlement Request: ask for a role. Any logged in user may ask; an administrator grants the role and deletes the request.
+         *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
          *
          *     Authentication is Mandatory
          *
@@ -1147,6 +1199,8 @@ export interface paths {
          * Get all Entitlements
          * @description Get all entitlements, optionally only those of one role (`?role=CanGetCustomer`).
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanGetEntitlementsForAnyUserAtAnyBank` (system)
@@ -1175,6 +1229,8 @@ export interface paths {
          * Get Entitlement Requests for the current User
          * @description Get the entitlement requests of the logged in user.
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     Implemented in OBPv3.0.0 by `getEntitlementRequestsForCurrentUser`.
@@ -1200,6 +1256,8 @@ export interface paths {
         /**
          * Get Entitlements for the current User
          * @description Get the entitlements of the logged in user.
+         *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
          *
          *     Authentication is Mandatory
          *
@@ -1337,6 +1395,8 @@ export interface paths {
          * Get all Users
          * @description Get all users, oldest first.
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanGetAnyUser` (system)
@@ -1413,6 +1473,8 @@ export interface paths {
          *
          *     Oldest customer first; `{"customers":[]}` when there are none. In this v3.0.0 shape `date_of_birth` and `dob_of_dependants` are `yyyy-MM-dd`.
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     Implemented in OBPv3.0.0 by `getCustomersForUser`.
@@ -1438,6 +1500,8 @@ export interface paths {
         /**
          * Get Users by Email Address
          * @description Get users by email address. An unknown address gives an empty list.
+         *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
          *
          *     Authentication is Mandatory
          *
@@ -1536,6 +1600,8 @@ export interface paths {
          * Unlock the user
          * @description Unlock a user: resets the failed-login count and clears any lock.
          *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanUnlockUser` (system)
@@ -1562,6 +1628,8 @@ export interface paths {
         /**
          * Get Entitlement Requests for a User
          * @description Get the entitlement requests of the user specified by USER_ID.
+         *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
          *
          *     Authentication is Mandatory
          *
@@ -1619,6 +1687,8 @@ export interface paths {
          * Get Entitlements for User
          * @description Get the entitlements of the user specified by USER_ID.
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanGetEntitlementsForAnyUserAtAnyBank` (system)
@@ -1638,6 +1708,8 @@ export interface paths {
          *     For a Bank level Role (e.g. CanCreateAccount), set bank_id to a valid value e.g. "bank_id":"my-bank-id"
          *
          *     Authentication is required and the user needs to be a Super Admin. Super Admins are listed in the Props file. Alternatively the user can hold CanCreateEntitlementAtAnyBank, or CanCreateEntitlementAtOneBank at the bank of the new entitlement.
+         *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
          *
          *     Authentication is Mandatory
          *
@@ -1663,6 +1735,8 @@ export interface paths {
          * Get Consumers
          * @description Get all Consumers, oldest first (without secrets).
          *
+         *     **Paging** (optional URL parameters, as OBP: `?limit=50&offset=0&sort_direction=ASC&from_date=2017-09-19T00:00:00.000Z&to_date=2030-01-01T00:00:00.000Z`): `limit` (1 to 1000, default 1000), `offset` (default 0), `sort_direction` (`ASC` oldest first or `DESC` newest first by the list's date, ties by id; default: the order described above), `from_date` and `to_date` (inclusive bounds on the list's date, format `yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`). Without them the whole list is answered, up to 1000 rows.
+         *
          *     Authentication is Mandatory
          *
          *     **Required roles** (any of): `CanGetConsumers` (system)
@@ -1676,6 +1750,8 @@ export interface paths {
         /**
          * Create a Consumer
          * @description Create a Consumer (an application) and get its key for DirectLogin. The secret is shown only in this response.
+         *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
          *
          *     Authentication is Mandatory
          *
@@ -1758,6 +1834,8 @@ export interface paths {
         /**
          * Lock the user
          * @description Lock the user specified by USERNAME: DirectLogin and their tokens stop working until unlocked.
+         *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
          *
          *     Authentication is Mandatory
          *
@@ -2651,7 +2729,18 @@ export interface operations {
     };
     "OBPv2.0.0-getAllEntitlements": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2678,7 +2767,21 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementsJsonV200"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2759,7 +2862,18 @@ export interface operations {
     };
     "OBPv2.1.0-getUsers": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2791,7 +2905,21 @@ export interface operations {
                     "application/json": components["schemas"]["UsersJsonV200"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2958,7 +3086,10 @@ export interface operations {
     "OBPv2.2.0-createBank": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3005,6 +3136,8 @@ export interface operations {
              *     OBP-20011: Value contains invalid characters
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -3025,6 +3158,24 @@ export interface operations {
             };
             /** @description OBP-20006: User is missing one or more roles: */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3097,7 +3248,18 @@ export interface operations {
     };
     "OBPv2.1.0-getCustomersForCurrentUserAtBank": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path: {
                 /** @description The bank id */
@@ -3152,7 +3314,21 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerJSONs"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3184,7 +3360,10 @@ export interface operations {
     "OBPv3.1.0-createCustomer": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The bank id */
                 BANK_ID: string;
@@ -3250,6 +3429,8 @@ export interface operations {
              *     OBP-30051: Cannot create Customer
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -3286,12 +3467,33 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
         };
     };
     "OBPv3.1.0-getCustomerByCustomerNumber": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The bank id */
                 BANK_ID: string;
@@ -3354,6 +3556,8 @@ export interface operations {
              * @description OBP-10001: Incorrect json format. The Json body should be the
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -3387,6 +3591,24 @@ export interface operations {
              *     OBP-30002: Customer not found. Please specify a valid value for CUSTOMER_NUMBER.
              */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3500,7 +3722,10 @@ export interface operations {
     "OBPv3.1.0-createCustomerAddress": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The customer id */
                 CUSTOMER_ID: string;
@@ -3549,6 +3774,8 @@ export interface operations {
              * @description OBP-10001: Incorrect json format. The Json body should be the
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -3589,11 +3816,40 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
         };
     };
     "OBPv3.1.0-getCustomerAddresses": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path: {
                 /** @description The customer id */
@@ -3638,7 +3894,21 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerAddressesJsonV310"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3683,7 +3953,10 @@ export interface operations {
     "OBPv3.1.0-updateCustomerAddress": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The customer id */
                 CUSTOMER_ID: string;
@@ -3738,6 +4011,8 @@ export interface operations {
              *     OBP-30310: Customer's Address not found by CUSTOMER_ADDRESS_ID.
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -3771,6 +4046,24 @@ export interface operations {
              *     OBP-30046: Customer not found. Please specify a valid value for CUSTOMER_ID.
              */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3857,7 +4150,10 @@ export interface operations {
     "OBPv2.0.0-addKycCheck": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The bank id */
                 BANK_ID: string;
@@ -3904,6 +4200,8 @@ export interface operations {
              *     OBP-10001: Incorrect json format.
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -3944,8 +4242,21 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
-            /** @description OBP-30320: This KYC id already belongs to another customer. */
+            /**
+             * @description OBP-30320: This KYC id already belongs to another customer.
+             *
+             *     OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later.
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3958,7 +4269,10 @@ export interface operations {
     "OBPv2.0.0-addKycDocument": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The bank id */
                 BANK_ID: string;
@@ -4004,6 +4318,8 @@ export interface operations {
              *     OBP-10001: Incorrect json format.
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -4044,8 +4360,21 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
-            /** @description OBP-30320: This KYC id already belongs to another customer. */
+            /**
+             * @description OBP-30320: This KYC id already belongs to another customer.
+             *
+             *     OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later.
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4058,7 +4387,10 @@ export interface operations {
     "OBPv2.0.0-addKycMedia": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The bank id */
                 BANK_ID: string;
@@ -4104,6 +4436,8 @@ export interface operations {
              *     OBP-10001: Incorrect json format.
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -4144,8 +4478,21 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
-            /** @description OBP-30320: This KYC id already belongs to another customer. */
+            /**
+             * @description OBP-30320: This KYC id already belongs to another customer.
+             *
+             *     OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later.
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4158,7 +4505,10 @@ export interface operations {
     "OBPv2.0.0-addKycStatus": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The bank id */
                 BANK_ID: string;
@@ -4195,6 +4545,8 @@ export interface operations {
              * @description OBP-10001: Incorrect json format. The Json body should be the
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -4235,12 +4587,33 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
         };
     };
     "OBPv3.1.0-updateCustomerNumber": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The bank id */
                 BANK_ID: string;
@@ -4306,6 +4679,8 @@ export interface operations {
              *     OBP-30006: Customer Number already exists. Please specify a different value for BANK_ID or CUSTOMER_NUMBER.
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -4346,12 +4721,33 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
         };
     };
     "OBPv3.1.0-createTaxResidence": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The customer id */
                 CUSTOMER_ID: string;
@@ -4389,6 +4785,8 @@ export interface operations {
              *     OBP-50200: Connector cannot return the data we requested.
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -4429,11 +4827,40 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
         };
     };
     "OBPv3.1.0-getTaxResidence": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path: {
                 /** @description The customer id */
@@ -4465,7 +4892,21 @@ export interface operations {
                     "application/json": components["schemas"]["TaxResidenceJsonV310"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4583,7 +5024,18 @@ export interface operations {
     };
     "OBPv3.1.0-getMeetings": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path: {
                 /** @description The bank id */
@@ -4639,7 +5091,21 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingsJsonV310"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4671,7 +5137,10 @@ export interface operations {
     "OBPv3.1.0-createMeeting": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The bank id */
                 BANK_ID: string;
@@ -4731,6 +5200,8 @@ export interface operations {
              * @description OBP-10001: Incorrect json format. The Json body should be the
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -4751,6 +5222,24 @@ export interface operations {
             };
             /** @description OBP-30001: Bank not found. Please specify a valid value for BANK_ID. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4915,7 +5404,10 @@ export interface operations {
     "OBPv2.0.0-createUserCustomerLinks": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The bank id */
                 BANK_ID: string;
@@ -4955,6 +5447,8 @@ export interface operations {
              *     OBP-30007: The User is already linked to a Customer at the bank specified by BANK_ID
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -4997,11 +5491,40 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
         };
     };
     "OBPv2.1.0-getEntitlementsByBankAndUser": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path: {
                 /** @description The bank id */
@@ -5033,7 +5556,21 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementsJsonV200"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5077,7 +5614,18 @@ export interface operations {
     };
     "OBPv2.0.0-getKycChecks": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path: {
                 /** @description The customer id */
@@ -5114,7 +5662,21 @@ export interface operations {
                     "application/json": components["schemas"]["KycChecksJSON"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5154,7 +5716,18 @@ export interface operations {
     };
     "OBPv2.0.0-getKycDocuments": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path: {
                 /** @description The customer id */
@@ -5190,7 +5763,21 @@ export interface operations {
                     "application/json": components["schemas"]["KycDocumentsJSON"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5230,7 +5817,18 @@ export interface operations {
     };
     "OBPv2.0.0-getKycMedia": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path: {
                 /** @description The customer id */
@@ -5266,7 +5864,21 @@ export interface operations {
                     "application/json": components["schemas"]["KycMediasJSON"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5306,7 +5918,18 @@ export interface operations {
     };
     "OBPv2.0.0-getKycStatuses": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path: {
                 /** @description The customer id */
@@ -5337,7 +5960,21 @@ export interface operations {
                     "application/json": components["schemas"]["KycStatusesJSON"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5377,7 +6014,18 @@ export interface operations {
     };
     "OBPv3.0.0-getAllEntitlementRequests": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5415,7 +6063,21 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementRequestsJson"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5447,7 +6109,10 @@ export interface operations {
     "OBPv3.0.0-addEntitlementRequest": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5499,6 +6164,8 @@ export interface operations {
              *     OBP-30217: Entitlement Request cannot be added.
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -5519,6 +6186,24 @@ export interface operations {
             };
             /** @description OBP-30001: Bank not found. Please specify a valid value for BANK_ID. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5593,6 +6278,16 @@ export interface operations {
             query?: {
                 /** @description Only entitlements of this role */
                 role?: string;
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
             };
             header?: never;
             path?: never;
@@ -5622,7 +6317,21 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementsJsonV310"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5653,7 +6362,18 @@ export interface operations {
     };
     "OBPv3.0.0-getEntitlementRequestsForCurrentUser": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5691,7 +6411,21 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementRequestsJson"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5713,7 +6447,18 @@ export interface operations {
     };
     "OBPv3.0.0-getEntitlementsForCurrentUser": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5740,7 +6485,21 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementsJsonV200"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6030,7 +6789,18 @@ export interface operations {
     };
     "OBPv3.0.0-getUsers": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6062,7 +6832,21 @@ export interface operations {
                     "application/json": components["schemas"]["UsersJsonV200"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6218,7 +7002,18 @@ export interface operations {
     };
     "OBPv3.0.0-getCustomersForUser": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6274,7 +7069,21 @@ export interface operations {
                     "application/json": components["schemas"]["CustomersWithAttributesJsonV300"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6296,7 +7105,18 @@ export interface operations {
     };
     "OBPv3.0.0-getUser": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path: {
                 /** @description The email */
@@ -6331,7 +7151,21 @@ export interface operations {
                     "application/json": components["schemas"]["UsersJsonV200"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6571,7 +7405,10 @@ export interface operations {
     "OBPv3.1.0-unlockUser": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The username */
                 USERNAME: string;
@@ -6596,7 +7433,11 @@ export interface operations {
                     "application/json": components["schemas"]["BadLoginStatusJson"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6632,11 +7473,40 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
         };
     };
     "OBPv3.0.0-getEntitlementRequests": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path: {
                 /** @description The user id */
@@ -6677,7 +7547,21 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementRequestsJson"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6775,7 +7659,18 @@ export interface operations {
     };
     "OBPv2.0.0-getEntitlements": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path: {
                 /** @description The user id */
@@ -6805,7 +7700,21 @@ export interface operations {
                     "application/json": components["schemas"]["EntitlementsJsonV200"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6837,7 +7746,10 @@ export interface operations {
     "OBPv2.0.0-addEntitlement": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The user id */
                 USER_ID: string;
@@ -6879,6 +7791,8 @@ export interface operations {
              *     OBP-30216: Entitlement already exists for the user.
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -6919,11 +7833,40 @@ export interface operations {
                     "application/json": components["schemas"]["ObpError"];
                 };
             };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
         };
     };
     "OBPv4.0.0-getConsumers": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size: at least 1, at most 1000. Default: 1000. */
+                limit?: number;
+                /** @description Rows to skip, at least 0. Default: 0. */
+                offset?: number;
+                /** @description ASC (oldest first) or DESC (newest first) by the list's date, ties by id. Default: the list's own order. */
+                sort_direction?: "ASC" | "DESC";
+                /** @description Only rows whose date is at or after this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows whose date is at or before this instant; OBP's format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6957,7 +7900,21 @@ export interface operations {
                     "application/json": components["schemas"]["ConsumersJsonV400"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6989,7 +7946,10 @@ export interface operations {
     "OBPv4.0.0-createConsumer": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7028,6 +7988,8 @@ export interface operations {
              * @description OBP-10001: Incorrect json format. The Json body should be the
              *
              *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
              */
             400: {
                 headers: {
@@ -7048,6 +8010,24 @@ export interface operations {
             };
             /** @description OBP-20006: User is missing one or more roles: */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7165,7 +8145,10 @@ export interface operations {
     "OBPv4.0.0-lockUser": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The username */
                 USERNAME: string;
@@ -7190,7 +8173,11 @@ export interface operations {
                     "application/json": components["schemas"]["UserLockStatusJson"];
                 };
             };
-            /** @description OBP-50000: Unknown Error. */
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7219,6 +8206,24 @@ export interface operations {
             };
             /** @description OBP-20027: User not found by provider and username. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -17,6 +17,8 @@ import { CustomerModule } from './modules/customer/customer.module';
 import { EntitlementModule } from './modules/entitlement/entitlement.module';
 import { ExplorerModule } from './modules/explorer/explorer.module';
 import { HealthModule } from './modules/health/health.module';
+import { IdempotencyInterceptor } from './modules/idempotency/idempotency.interceptor';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { KycModule } from './modules/kyc/kyc.module';
 import { MeetingModule } from './modules/meeting/meeting.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -40,6 +42,7 @@ import { UserModule } from './modules/user/user.module';
     ApiCollectionModule,
     AuthModule,
     AccessModule,
+    IdempotencyModule,
     UserModule,
     ConsumerModule,
     EntitlementModule,
@@ -59,6 +62,7 @@ import { UserModule } from './modules/user/user.module';
     { provide: APP_GUARD, useExisting: RouteRateLimitGuard },
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_GUARD, useExisting: ConsumerRateLimitGuard },
+    { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
     { provide: APP_FILTER, useClass: ObpExceptionFilter },
   ],
 })

@@ -15,6 +15,8 @@ import {
   urlTooLong,
 } from './common/security/http-limits';
 import { securityHeaders } from './common/security/security-headers';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './common/wire/idempotency-key';
+import { IdempotencyService } from './modules/idempotency/idempotency.service';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { configureOpenApi } from './modules/resource-doc/openapi';
 
@@ -103,8 +105,10 @@ export function nestsDeeperThan(text: string, max: number): boolean {
 /** JSON bodies as the OBP API reads them: any JSON value, prototype keys dropped, errors as OBP's. */
 function registerJsonParser(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(JSON_TYPE, { parseAs: 'string' }, (_req, body, done) => {
+  fastify.addContentTypeParser(JSON_TYPE, { parseAs: 'string' }, (req, body, done) => {
     const text = body as string;
+    // the bytes an Idempotency-Key's fingerprint hashes (a reference, not a copy)
+    (req.raw as ObpRawRequest).bodyText = text;
     if (text === '') {
       done(null, undefined);
       return;
@@ -168,6 +172,8 @@ export function configureApp(app: INestApplication): INestApplication {
     }
     securityHeaders(raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });
+  // the answer of a request that claimed an Idempotency-Key is stored before it is sent
+  fastify.addHook('onSend', app.get(IdempotencyService).recordAnswer);
   fastify.addHook('onResponse', (req: FastifyRequest, reply: FastifyReply, done) => {
     metrics.observe(req.method, (req.raw as ObpRawRequest).routePattern, reply);
     logRequest(requestLog, req, reply);
@@ -176,7 +182,7 @@ export function configureApp(app: INestApplication): INestApplication {
   registerJsonParser(fastify);
   fastifyApp.enableCors({
     origin: config.corsOrigins,
-    exposedHeaders: ['Correlation-Id', 'WWW-Authenticate'],
+    exposedHeaders: ['Correlation-Id', 'WWW-Authenticate', IDEMPOTENT_REPLAYED_HEADER],
     allowedHeaders: [
       'Content-Type',
       'Authorization',
@@ -184,6 +190,7 @@ export function configureApp(app: INestApplication): INestApplication {
       'Correlation-Id',
       'Accept',
       'Accept-Language',
+      IDEMPOTENCY_KEY_HEADER,
     ],
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
   });

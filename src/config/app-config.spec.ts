@@ -51,6 +51,16 @@ describe('loadAppConfig', () => {
     });
   });
 
+  it('reads IDEMPOTENCY_TTL_HOURS (24 by default, decimals allowed) and refuses a bad one', () => {
+    expect(loadAppConfig({}).idempotencyTtlHours).toBe(24);
+    expect(loadAppConfig({ IDEMPOTENCY_TTL_HOURS: '0.5' }).idempotencyTtlHours).toBe(0.5);
+    for (const bad of ['0', '-1', 'abc', '1e3', '9000']) {
+      expect(() => loadAppConfig({ IDEMPOTENCY_TTL_HOURS: bad })).toThrow(
+        'IDEMPOTENCY_TTL_HOURS must be a number of hours above 0, at most 8760',
+      );
+    }
+  });
+
   it('lists every bad variable, never its value', () => {
     let error: unknown;
     try {

@@ -39,6 +39,8 @@ export class AppConfig {
   trustProxy: boolean | number | string = false;
   /** Allowed CORS origins; `*` (OBP's default) allows any. */
   corsOrigins: '*' | string[] = '*';
+  /** How long an `Idempotency-Key` and its stored answer are kept (IDEMPOTENCY_TTL_HOURS). */
+  idempotencyTtlHours = 24;
 }
 
 /** At most `limit` requests per `ttlSeconds`; the window is also how long a client is then refused. */
@@ -163,6 +165,13 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (seconds === undefined)
       problems.push('TOKEN_TTL must be a duration such as 4w, 12h or 3600');
     else c.tokenTtlSeconds = seconds;
+  }
+  const idempotencyTtl = get('IDEMPOTENCY_TTL_HOURS');
+  if (idempotencyTtl !== undefined) {
+    const hours = Number(idempotencyTtl);
+    if (!/^\d+(\.\d+)?$/.test(idempotencyTtl) || hours <= 0 || hours > 8760)
+      problems.push('IDEMPOTENCY_TTL_HOURS must be a number of hours above 0, at most 8760');
+    else c.idempotencyTtlHours = hours;
   }
   const level = get('LOG_LEVEL');
   if (level !== undefined) {

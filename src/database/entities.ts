@@ -7,6 +7,7 @@ import { CustomerEntity } from '../modules/customer/customer.entity';
 import { EntitlementRequestEntity } from '../modules/entitlement/entitlement-request.entity';
 import { EntitlementEntity } from '../modules/entitlement/entitlement.entity';
 import { KycEventEntity } from '../modules/event/kyc-event.entity';
+import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.entity';
 import { KycCheckEntity } from '../modules/kyc/kyc-check.entity';
 import { KycDocumentEntity } from '../modules/kyc/kyc-document.entity';
 import { KycMediaEntity } from '../modules/kyc/kyc-media.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   MeetingEntity,
   MeetingInviteeEntity,
   KycEventEntity,
+  IdempotencyKeyEntity,
 ];

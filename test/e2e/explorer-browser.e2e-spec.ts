@@ -358,6 +358,39 @@ describe('the explorer in a real browser', () => {
     },
   );
 
+  it('pages a list from "try it" (limit and sort_direction into the URL) and sends an Idempotency-Key', async () => {
+    const section = await openEndpoint('OBPv2.0.0-getKycStatuses');
+    const limit = byId('OBPv2.0.0-getKycStatuses-query-limit');
+    await page.waitForSelector(limit);
+    await page.fill(limit, '1');
+    await page.selectOption(byId('OBPv2.0.0-getKycStatuses-query-sort_direction'), 'ASC');
+    expect(await page.inputValue(`${section} input.url`)).toBe(
+      `/obp/v3.1.0/customers/${customerId}/kyc_statuses?limit=1&sort_direction=ASC`,
+    );
+    await page.click(`${section} button.send`);
+    await page.waitForSelector(`${section} .result .status[data-status="200"]`);
+    await page.fill(limit, 'x');
+    await page.click(`${section} button.send`);
+    await page.waitForSelector(`${section} .result .status[data-status="400"]`);
+    expect(await page.textContent(`${section} .response-body`)).toContain('OBP-10025');
+
+    const write = await openEndpoint('OBPv2.0.0-addKycStatus');
+    const key = byId('OBPv2.0.0-addKycStatus-header-Idempotency-Key');
+    await page.waitForSelector(key);
+    await page.fill(key, 'explorer-key-1');
+    const role = `${write} li.role[data-role="CanAddKycStatus"]`;
+    await page.click(`${role} button.grant-role`);
+    await page.waitForSelector(`${role}[data-state="has"]`);
+    await page.click(`${write} button.send`);
+    await page.waitForSelector(`${write} .result .status[data-status="201"]`);
+    expect(await page.textContent(`${write} .result`)).not.toContain('idempotent-replayed');
+    await page.click(`${write} button.send`);
+    await page.waitForFunction(
+      (selector) => document.querySelector(selector)?.textContent?.includes('idempotent-replayed'),
+      `${write} .result`,
+    );
+  });
+
   it('shows only what the admin can call when asked', async () => {
     await page.check('#only-callable');
     const visible = await page

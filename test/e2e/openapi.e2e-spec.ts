@@ -211,6 +211,7 @@ describe('GET /openapi.json', () => {
       ['path', 'BANK_ID', true],
       ['path', 'CUSTOMER_ID', true],
       ['path', 'KYC_CHECK_ID', true],
+      ['header', 'Idempotency-Key', false],
     ]);
     expect(put.requestBody).toEqual({
       required: true,

@@ -9,6 +9,21 @@ import {
   type ServedVersion,
 } from './api-versions';
 
+/** A documented query parameter; `schema` is its OpenAPI schema (default: a string). */
+export interface QueryParameter {
+  name: string;
+  description: string;
+  required?: boolean;
+  schema?: {
+    type: 'string' | 'integer';
+    format?: string;
+    enum?: string[];
+    minimum?: number;
+    maximum?: number;
+    example?: string | number;
+  };
+}
+
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
 /**
@@ -70,7 +85,12 @@ export interface ObpEndpointOptions {
   /** OBP's old-style endpoints ([P §0.3]): only the latest token counts; locked users get 400. */
   oldStyle?: boolean;
   /** Extra query parameters, documented in OpenAPI. */
-  query?: { name: string; description: string; required?: boolean }[];
+  query?: QueryParameter[];
+  /**
+   * A list that takes OBP's paging parameters (`common/wire/paging.ts`): documents them and their
+   * errors; the method reads them with `@Paged() paging: Paging`.
+   */
+  paged?: boolean;
   connectorMethods?: string[];
   /** The method returns its JSON body already serialized (a Buffer): sent as is, as JSON. */
   serializedJson?: boolean;
@@ -88,6 +108,8 @@ export interface EndpointDefinition extends ObpEndpointOptions {
   versions: ServedVersion[];
   /** Express paths: `/obp/v3.1.0/banks/:BANK_ID/customers`, … */
   expressPaths: string[];
+  /** Honours the `Idempotency-Key` header (POST and PUT of a logged-in caller: wire/idempotency-key.ts). */
+  idempotent: boolean;
   /** Every error the endpoint can answer, in order: the checks' errors first, then `errors`. */
   allErrors: ObpErrorName[];
   controller?: Type<object>;

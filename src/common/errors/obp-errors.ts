@@ -54,6 +54,54 @@ export const ObpError = {
     message: 'OBP-10054: Bad Request. The HTTP request could not be parsed.',
   },
 
+  // Paging of lists (OBP's query parameters, APIUtil.createQueriesByHttpParams): OBP answers the
+  // outer OBP-10016 with the failing parameter's message chained after ` <- ` ([P §9.2])
+  InvalidFilterParameterFormat: {
+    status: 400,
+    message: 'OBP-10016: Incorrect filter Parameters in URL. ',
+  },
+  FilterSortDirectionError: {
+    status: 400,
+    message: 'OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!',
+  },
+  FilterOffersetError: {
+    status: 400,
+    message:
+      'OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!',
+  },
+  FilterLimitError: {
+    status: 400,
+    message:
+      'OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!',
+  },
+  FilterDateFormatError: {
+    status: 400,
+    message:
+      "OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!",
+  },
+  // OBP's text with its maximum (10000) replaced by our list cap (MAX_PAGE_SIZE), as OBP's own
+  // endpoints with another maximum do
+  MaximumLimitExceeded: {
+    status: 400,
+    message: 'OBP-10012: Invalid value. Maximum number is 1000.',
+  },
+
+  // ours: the Idempotency-Key header (issue 15); OBP has no such header, these codes are free in OBP
+  InvalidIdempotencyKey: {
+    status: 400,
+    message: 'OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.',
+  },
+  IdempotencyKeyReused: {
+    status: 422,
+    message:
+      'OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body).',
+  },
+  IdempotencyKeyInProgress: {
+    status: 409,
+    message:
+      'OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later.',
+  },
+
   // Authentication and users
   UserNotLoggedIn: {
     status: 401,

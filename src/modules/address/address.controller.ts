@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
 import { AddressService } from './address.service';
 import {
   CustomerAddressJsonV310,
@@ -91,6 +92,7 @@ export class AddressController {
     tags: ['Customer', 'KYC'],
     roles: ['CanGetCustomerAddress'],
     checks: ['login', 'bank', 'role', 'customer'],
+    paged: true,
     success: {
       status: 200,
       type: CustomerAddressesJsonV310,
@@ -100,8 +102,9 @@ export class AddressController {
   })
   getCustomerAddresses(
     @Param('CUSTOMER_ID') customerId: string,
+    @Paged() paging: Paging,
   ): Promise<CustomerAddressesJsonV310> {
-    return this.addresses.list(customerId);
+    return this.addresses.list(customerId, paging);
   }
 
   @ObpEndpoint({

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { preparedStatement, runPrepared } from '../../database/prepared-statement';
+import { runPrepared } from '../../database/prepared-statement';
+import { type Paging, oldestFirst, pagedStatements } from '../../common/wire/paging';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { isUuid } from '../../common/wire/ids';
@@ -18,12 +19,15 @@ import {
 const addressNotFound = (): ObpException =>
   ObpException.chain(ObpError.ConnectorEmptyResponse, ObpError.CustomerAddressNotFound);
 
-/** A hot path (issue #11): a named prepared statement, no entity hydration. */
-const LIST = preparedStatement(
+/** A hot path (issue #11): named prepared statements, no entity hydration; oldest first. */
+const LIST = pagedStatements(
   'customer_address_list',
   'SELECT id, customer_id AS "customerId", line1, line2, line3, city, county, state, postcode,' +
     ' country_code AS "countryCode", tags, status, created_at AS "createdAt", updated_at AS "updatedAt"' +
-    ' FROM customer_address WHERE customer_id = $1::uuid ORDER BY created_at ASC, id ASC',
+    ' FROM customer_address',
+  'customer_id = $1::uuid',
+  1,
+  oldestFirst<CustomerAddressEntity>(),
 );
 
 @Injectable()
@@ -54,8 +58,9 @@ export class AddressService {
     return this.getOne(customerId, addressId);
   }
 
-  async list(customerId: string): Promise<CustomerAddressesJsonV310> {
-    const rows = await runPrepared<CustomerAddressEntity>(this.dataSource, LIST, [customerId]);
+  async list(customerId: string, paging: Paging): Promise<CustomerAddressesJsonV310> {
+    const { statement, values } = LIST(paging, [customerId]);
+    const rows = await runPrepared<CustomerAddressEntity>(this.dataSource, statement, values);
     return { addresses: rows.map(toCustomerAddressJsonV310) };
   }
 

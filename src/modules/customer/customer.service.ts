@@ -15,6 +15,7 @@ import {
   toCustomerJsonV310,
   toCustomerWithAttributesJsonV310,
 } from './dto/customer.dto';
+import { type Paging, oldestFirst, pageFind } from '../../common/wire/paging';
 
 const NUMBER_CONSTRAINT = 'uq_customer_bank_number';
 /** A clash of two random numbers in [0, 2^31) at one bank is rare; this many in a row is not. */
@@ -39,13 +40,16 @@ export class CustomerService {
     return row?.bankId;
   }
 
-  /** Customers by id (optionally only those at one bank), oldest first. */
-  findByIds(ids: string[], bankId?: string): Promise<CustomerEntity[]> {
+  /** Customers by id (optionally only those at one bank), oldest first, then by id. */
+  findByIds(ids: string[], paging: Paging, bankId?: string): Promise<CustomerEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.customers.find({
-      where: bankId === undefined ? { id: In(ids) } : { id: In(ids), bankId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return this.customers.find(
+      pageFind(
+        oldestFirst<CustomerEntity>(),
+        paging,
+        bankId === undefined ? { id: In(ids) } : { id: In(ids), bankId },
+      ),
+    );
   }
 
   /**

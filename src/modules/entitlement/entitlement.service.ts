@@ -26,10 +26,13 @@ import {
   toEntitlementJson,
   toEntitlementRequestJson,
 } from './entitlement.mapper';
+import { DEFAULT_PAGING, type Paging, oldestFirst, pageFind } from '../../common/wire/paging';
 import { EntitlementRequestEntity } from './entitlement-request.entity';
 import { EntitlementEntity } from './entitlement.entity';
 
-const ORDER = { createdAt: 'ASC', id: 'ASC' } as const;
+/** Oldest first, then by id; ix_entitlement_user_list, ix_entitlement_list (and for requests) serve it. */
+const ORDER = oldestFirst<EntitlementEntity>();
+const REQUEST_ORDER = oldestFirst<EntitlementRequestEntity>();
 
 @Injectable()
 export class EntitlementService {
@@ -71,19 +74,19 @@ export class EntitlementService {
   }
 
   /** A USER_ID that is no UUID has no rows (and would be a type error in SQL). */
-  listForUser(userId: string): Promise<EntitlementEntity[]> {
+  listForUser(userId: string, paging: Paging = DEFAULT_PAGING): Promise<EntitlementEntity[]> {
     if (!isUuid(userId)) return Promise.resolve([]);
-    return this.entitlements.find({ where: { userId }, order: ORDER });
+    return this.entitlements.find(pageFind(ORDER, paging, { userId }));
   }
 
-  listForUserAtBank(userId: string, bankId: string): Promise<EntitlementEntity[]> {
+  listForUserAtBank(userId: string, bankId: string, paging: Paging): Promise<EntitlementEntity[]> {
     if (!isUuid(userId)) return Promise.resolve([]);
-    return this.entitlements.find({ where: { userId, bankId }, order: ORDER });
+    return this.entitlements.find(pageFind(ORDER, paging, { userId, bankId }));
   }
 
-  listAll(roleName?: string): Promise<EntitlementEntity[]> {
+  listAll(paging: Paging, roleName?: string): Promise<EntitlementEntity[]> {
     if (roleName !== undefined && !isStorableText(roleName)) return Promise.resolve([]);
-    return this.entitlements.find({ where: roleName ? { roleName } : {}, order: ORDER });
+    return this.entitlements.find(pageFind(ORDER, paging, roleName ? { roleName } : {}));
   }
 
   /** Role known (OBP-10007) and bank_id of the right kind (OBP-30205/30206). */
@@ -179,9 +182,11 @@ export class EntitlementService {
     }
   }
 
-  listRequests(userId?: string): Promise<EntitlementRequestEntity[]> {
+  listRequests(paging: Paging, userId?: string): Promise<EntitlementRequestEntity[]> {
     if (userId !== undefined && !isUuid(userId)) return Promise.resolve([]);
-    return this.requests.find({ where: userId !== undefined ? { userId } : {}, order: ORDER });
+    return this.requests.find(
+      pageFind(REQUEST_ORDER, paging, userId !== undefined ? { userId } : {}),
+    );
   }
 
   async deleteRequest(requestId: string): Promise<true> {
@@ -194,28 +199,35 @@ export class EntitlementService {
 
   // JSON views
 
-  /** A user's entitlements; listings by USER_ID add the SuperAdmin pseudo-entry ([P §3.2]). */
-  async listJson(userId: string, bankId?: string): Promise<{ list: EntitlementJsonV200[] }> {
+  /**
+   * A user's entitlements; listings by USER_ID add the SuperAdmin pseudo-entry ([P §3.2]) after the
+   * last row (on a page that reaches the end of the list).
+   */
+  async listJson(
+    userId: string,
+    paging: Paging,
+    bankId?: string,
+  ): Promise<{ list: EntitlementJsonV200[] }> {
     const rows =
       bankId === undefined
-        ? await this.listForUser(userId)
-        : await this.listForUserAtBank(userId, bankId);
+        ? await this.listForUser(userId, paging)
+        : await this.listForUserAtBank(userId, bankId, paging);
     const list = rows.map(toEntitlementJson);
-    if (this.isSuperAdmin(userId)) list.push(SUPER_ADMIN_ENTRY);
+    if (this.isSuperAdmin(userId) && rows.length < paging.limit) list.push(SUPER_ADMIN_ENTRY);
     return { list };
   }
 
-  async myJson(userId: string): Promise<{ list: EntitlementJsonV200[] }> {
-    return { list: (await this.listForUser(userId)).map(toEntitlementJson) };
+  async myJson(userId: string, paging: Paging): Promise<{ list: EntitlementJsonV200[] }> {
+    return { list: (await this.listForUser(userId, paging)).map(toEntitlementJson) };
   }
 
   /** OBP v2.0.0's list of every entitlement: the entries only, no user fields. */
-  async allJsonV200(): Promise<{ list: EntitlementJsonV200[] }> {
-    return { list: (await this.listAll()).map(toEntitlementJson) };
+  async allJsonV200(paging: Paging): Promise<{ list: EntitlementJsonV200[] }> {
+    return { list: (await this.listAll(paging)).map(toEntitlementJson) };
   }
 
-  async allJson(roleName?: string): Promise<EntitlementsJsonV310> {
-    const rows = await this.listAll(roleName);
+  async allJson(paging: Paging, roleName?: string): Promise<EntitlementsJsonV310> {
+    const rows = await this.listAll(paging, roleName);
     const users = await this.users.findByIds([...new Set(rows.map((r) => r.userId))]);
     const names = new Map(users.map((u) => [u.id, u.username]));
     return {
@@ -238,8 +250,11 @@ export class EntitlementService {
     );
   }
 
-  async requestsJson(userId?: string): Promise<{ entitlement_requests: EntitlementRequestJson[] }> {
-    const rows = await this.listRequests(userId);
+  async requestsJson(
+    paging: Paging,
+    userId?: string,
+  ): Promise<{ entitlement_requests: EntitlementRequestJson[] }> {
+    const rows = await this.listRequests(paging, userId);
     const users = await this.users.findByIds([...new Set(rows.map((r) => r.userId))]);
     const byId = new Map(
       await Promise.all(users.map(async (u) => [u.id, await this.users.toJsonV200(u)] as const)),

@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
 import {
   KycCheckJSON,
   KycChecksJSON,
@@ -48,10 +49,14 @@ export class KycCheckController {
     tags: ['KYC', 'Customer'],
     roles: ['CanGetAnyKycChecks'],
     checks: ['login', 'role', 'customer'],
+    paged: true,
     success: { status: 200, type: KycChecksJSON, example: { checks: [kycCheckExamples.check] } },
     errors: ['UnknownError'],
   })
-  getKycChecks(@Param('CUSTOMER_ID') customerId: string): Promise<KycChecksJSON> {
-    return this.checks.list(customerId);
+  getKycChecks(
+    @Param('CUSTOMER_ID') customerId: string,
+    @Paged() paging: Paging,
+  ): Promise<KycChecksJSON> {
+    return this.checks.list(customerId, paging);
   }
 }

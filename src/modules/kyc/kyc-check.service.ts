@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { parseObpDate } from '../../common/wire/obp-date';
+import { type ListOrder, type Paging, pageFind } from '../../common/wire/paging';
 import {
   type KycCheckJSON,
   type KycChecksJSON,
@@ -12,6 +13,14 @@ import {
 } from './dto/kyc-check.dto';
 import { KycCheckEntity } from './kyc-check.entity';
 import { assertKycId, upsertForCustomer } from './kyc-write';
+
+/** Most recently created or updated first, then by id ([K §7]); ix_kyc_check_list serves it. */
+export const KYC_CHECK_ORDER: ListOrder<KycCheckEntity> = {
+  date: 'updatedAt',
+  direction: 'DESC',
+  tie: 'id',
+  tieDirection: 'ASC',
+};
 
 @Injectable()
 export class KycCheckService {
@@ -48,11 +57,8 @@ export class KycCheckService {
   }
 
   /** Every check of the customer, at any bank; most recently created or updated first ([K §7]). */
-  async list(customerId: string): Promise<KycChecksJSON> {
-    const rows = await this.checks.find({
-      where: { customerId },
-      order: { updatedAt: 'DESC', id: 'ASC' },
-    });
+  async list(customerId: string, paging: Paging): Promise<KycChecksJSON> {
+    const rows = await this.checks.find(pageFind(KYC_CHECK_ORDER, paging, { customerId }));
     return { checks: rows.map(toKycCheckJSON) };
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
 import {
   KycDocumentJSON,
   KycDocumentsJSON,
@@ -49,6 +50,7 @@ export class KycDocumentController {
     tags: ['KYC', 'Customer'],
     roles: ['CanGetAnyKycDocuments'],
     checks: ['login', 'role', 'customer'],
+    paged: true,
     success: {
       status: 200,
       type: KycDocumentsJSON,
@@ -56,7 +58,10 @@ export class KycDocumentController {
     },
     errors: ['UnknownError'],
   })
-  getKycDocuments(@Param('CUSTOMER_ID') customerId: string): Promise<KycDocumentsJSON> {
-    return this.documents.list(customerId);
+  getKycDocuments(
+    @Param('CUSTOMER_ID') customerId: string,
+    @Paged() paging: Paging,
+  ): Promise<KycDocumentsJSON> {
+    return this.documents.list(customerId, paging);
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { preparedStatement, runPrepared } from '../../database/prepared-statement';
+import { runPrepared } from '../../database/prepared-statement';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { parseObpDate } from '../../common/wire/obp-date';
+import { type ListOrder, type Paging, pagedStatements } from '../../common/wire/paging';
 import {
   type KycDocumentJSON,
   type KycDocumentsJSON,
@@ -14,12 +15,23 @@ import {
 import { KycDocumentEntity } from './kyc-document.entity';
 import { assertKycId, upsertForCustomer } from './kyc-write';
 
-/** A hot path (issue #11): a named prepared statement, no entity hydration. */
-const LIST = preparedStatement(
+/** Most recently created or updated first, then by id ([K §7]); ix_kyc_document_list serves it. */
+export const KYC_DOCUMENT_ORDER: ListOrder<KycDocumentEntity> = {
+  date: 'updatedAt',
+  direction: 'DESC',
+  tie: 'id',
+  tieDirection: 'ASC',
+};
+
+/** A hot path (issue #11): named prepared statements, no entity hydration. */
+const LIST = pagedStatements(
   'kyc_document_list',
   'SELECT id, bank_id AS "bankId", customer_id AS "customerId", customer_number AS "customerNumber",' +
     ' type, number, issue_date AS "issueDate", issue_place AS "issuePlace", expiry_date AS "expiryDate"' +
-    ' FROM kyc_document WHERE customer_id = $1::uuid ORDER BY updated_at DESC, id ASC',
+    ' FROM kyc_document',
+  'customer_id = $1::uuid',
+  1,
+  KYC_DOCUMENT_ORDER,
 );
 
 @Injectable()
@@ -58,8 +70,9 @@ export class KycDocumentService {
   }
 
   /** Every document of the customer, at any bank; most recently created or updated first ([K §7]). */
-  async list(customerId: string): Promise<KycDocumentsJSON> {
-    const rows = await runPrepared<KycDocumentEntity>(this.dataSource, LIST, [customerId]);
+  async list(customerId: string, paging: Paging): Promise<KycDocumentsJSON> {
+    const { statement, values } = LIST(paging, [customerId]);
+    const rows = await runPrepared<KycDocumentEntity>(this.dataSource, statement, values);
     return { documents: rows.map(toKycDocumentJSON) };
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
 import {
   KycMediaJSON,
   KycMediasJSON,
@@ -51,10 +52,14 @@ export class KycMediaController {
     tags: ['KYC', 'Customer'],
     roles: ['CanGetAnyKycMedia'],
     checks: ['login', 'role', 'customer'],
+    paged: true,
     success: { status: 200, type: KycMediasJSON, example: { medias: [kycMediaExamples.media] } },
     errors: ['UnknownError'],
   })
-  getKycMedia(@Param('CUSTOMER_ID') customerId: string): Promise<KycMediasJSON> {
-    return this.media.list(customerId);
+  getKycMedia(
+    @Param('CUSTOMER_ID') customerId: string,
+    @Paged() paging: Paging,
+  ): Promise<KycMediasJSON> {
+    return this.media.list(customerId, paging);
   }
 }

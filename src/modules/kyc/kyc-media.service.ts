@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { parseObpDate } from '../../common/wire/obp-date';
+import { type ListOrder, type Paging, pageFind } from '../../common/wire/paging';
 import {
   type KycMediaJSON,
   type KycMediasJSON,
@@ -12,6 +13,14 @@ import {
 } from './dto/kyc-media.dto';
 import { KycMediaEntity } from './kyc-media.entity';
 import { assertKycId, upsertForCustomer } from './kyc-write';
+
+/** Most recently created or updated first, then by id ([K §7]); ix_kyc_media_list serves it. */
+export const KYC_MEDIA_ORDER: ListOrder<KycMediaEntity> = {
+  date: 'updatedAt',
+  direction: 'DESC',
+  tie: 'id',
+  tieDirection: 'ASC',
+};
 
 @Injectable()
 export class KycMediaService {
@@ -50,11 +59,8 @@ export class KycMediaService {
   }
 
   /** Every media item of the customer, at any bank; most recently created or updated first ([K §7]). */
-  async list(customerId: string): Promise<KycMediasJSON> {
-    const rows = await this.media.find({
-      where: { customerId },
-      order: { updatedAt: 'DESC', id: 'ASC' },
-    });
+  async list(customerId: string, paging: Paging): Promise<KycMediasJSON> {
+    const rows = await this.media.find(pageFind(KYC_MEDIA_ORDER, paging, { customerId }));
     return { medias: rows.map(toKycMediaJSON) };
   }
 }

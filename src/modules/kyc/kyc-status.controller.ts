@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
 import {
   KycStatusJSON,
   KycStatusesJSON,
@@ -51,6 +52,7 @@ export class KycStatusController {
     tags: ['KYC', 'Customer'],
     roles: ['CanGetAnyKycStatuses'],
     checks: ['login', 'role', 'customer'],
+    paged: true,
     success: {
       status: 200,
       type: KycStatusesJSON,
@@ -58,7 +60,10 @@ export class KycStatusController {
     },
     errors: ['UnknownError'],
   })
-  getKycStatuses(@Param('CUSTOMER_ID') customerId: string): Promise<KycStatusesJSON> {
-    return this.statuses.list(customerId);
+  getKycStatuses(
+    @Param('CUSTOMER_ID') customerId: string,
+    @Paged() paging: Paging,
+  ): Promise<KycStatusesJSON> {
+    return this.statuses.list(customerId, paging);
   }
 }

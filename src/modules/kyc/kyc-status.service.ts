@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { preparedStatement, runPrepared } from '../../database/prepared-statement';
 import { parseObpDate } from '../../common/wire/obp-date';
+import { type ListOrder, type Paging, pagedStatements } from '../../common/wire/paging';
 import {
   type KycStatusJSON,
   type KycStatusesJSON,
@@ -20,9 +21,19 @@ const ADD = preparedStatement(
   'INSERT INTO kyc_status (bank_id, customer_id, customer_number, ok, date)' +
     ` VALUES ($1::text, $2::uuid, $3::text, $4::boolean, $5::timestamptz) RETURNING ${RETURNED}`,
 );
-const LIST = preparedStatement(
+/** Newest PUT first, ties in reverse insertion order; ix_kyc_status_list serves it. */
+export const KYC_STATUS_ORDER: ListOrder<KycStatusEntity> = {
+  date: 'createdAt',
+  direction: 'DESC',
+  tie: 'seq',
+  tieDirection: 'DESC',
+};
+const LIST = pagedStatements(
   'kyc_status_list',
-  `SELECT ${RETURNED} FROM kyc_status WHERE customer_id = $1::uuid ORDER BY created_at DESC, seq DESC`,
+  `SELECT ${RETURNED} FROM kyc_status`,
+  'customer_id = $1::uuid',
+  1,
+  KYC_STATUS_ORDER,
 );
 
 @Injectable()
@@ -42,8 +53,9 @@ export class KycStatusService {
   }
 
   /** The whole timeline, at any bank; newest PUT first, ties in reverse insertion order. */
-  async list(customerId: string): Promise<KycStatusesJSON> {
-    const rows = await runPrepared<StatusRow>(this.dataSource, LIST, [customerId]);
+  async list(customerId: string, paging: Paging): Promise<KycStatusesJSON> {
+    const { statement, values } = LIST(paging, [customerId]);
+    const rows = await runPrepared<StatusRow>(this.dataSource, statement, values);
     return { statuses: rows.map(toKycStatusJSON) };
   }
 }

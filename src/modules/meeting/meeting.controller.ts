@@ -1,6 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
 import {
   CREATE_MEETING_JSON_NAME,
   CreateMeetingJsonV310,
@@ -74,6 +75,7 @@ export class MeetingController {
       VISIBILITY,
     tags: TAGS,
     checks: ['login', 'bank'],
+    paged: true,
     success: {
       status: 200,
       type: MeetingsJsonV310,
@@ -84,8 +86,9 @@ export class MeetingController {
   getMeetings(
     @CurrentUser() me: Principal,
     @Param('BANK_ID') bankId: string,
+    @Paged() paging: Paging,
   ): Promise<MeetingsJsonV310> {
-    return this.meetings.list(bankId, me.userId);
+    return this.meetings.list(bankId, me.userId, paging);
   }
 
   @ObpEndpoint({

@@ -5,6 +5,7 @@ import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { isUuid } from '../../common/wire/ids';
 import { parseObpDate } from '../../common/wire/obp-date';
+import { type ListOrder, type Paging, pageQuery } from '../../common/wire/paging';
 import { EntitlementService } from '../entitlement/entitlement.service';
 import { UserService } from '../user/user.service';
 import {
@@ -16,6 +17,14 @@ import {
 } from './dto/meeting.dto';
 import { MeetingInviteeEntity } from './meeting-invitee.entity';
 import { MeetingEntity } from './meeting.entity';
+
+/** Latest `when` first, then by id; ix_meeting_list serves it. */
+const MEETING_ORDER: ListOrder<MeetingEntity> = {
+  date: 'when',
+  direction: 'DESC',
+  tie: 'id',
+  tieDirection: 'ASC',
+};
 
 @Injectable()
 export class MeetingService {
@@ -69,9 +78,9 @@ export class MeetingService {
   }
 
   /** The meetings at the bank the viewer may see, latest `when` first, then by id ([K §9] items 9, 11). */
-  async list(bankId: string, viewerId: string): Promise<MeetingsJsonV310> {
+  async list(bankId: string, viewerId: string, paging: Paging): Promise<MeetingsJsonV310> {
     const qb = await this.visibleTo(bankId, viewerId);
-    const rows = await qb.orderBy('m.when', 'DESC').addOrderBy('m.id', 'ASC').getMany();
+    const rows = await pageQuery(qb, 'm', MEETING_ORDER, paging).getMany();
     return { meetings: await this.withInvitees(rows) };
   }
 

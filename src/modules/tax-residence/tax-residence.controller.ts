@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
 import {
   PostTaxResidenceJsonV310,
   TaxResidenceJsonV310,
@@ -46,11 +47,15 @@ export class TaxResidenceController {
     tags: ['Customer', 'KYC'],
     roles: ['CanGetTaxResidence'],
     checks: ['login', 'bank', 'role', 'customer'],
+    paged: true,
     success: { status: 200, type: TaxResidenceJsonV310, example: taxResidenceExamples.list },
     errors: ['UnknownError'],
   })
-  getTaxResidence(@Param('CUSTOMER_ID') customerId: string): Promise<TaxResidenceJsonV310> {
-    return this.taxResidences.list(customerId);
+  getTaxResidence(
+    @Param('CUSTOMER_ID') customerId: string,
+    @Paged() paging: Paging,
+  ): Promise<TaxResidenceJsonV310> {
+    return this.taxResidences.list(customerId, paging);
   }
 
   @ObpEndpoint({

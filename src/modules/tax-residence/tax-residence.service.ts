@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../common/errors/database-errors';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { isUuid } from '../../common/wire/ids';
+import { type Paging, oldestFirst, pageFind } from '../../common/wire/paging';
 import {
   type PostTaxResidenceJsonV310,
   type TaxResidenceJsonV310,
@@ -46,11 +47,10 @@ export class TaxResidenceService {
     }
   }
 
-  async list(customerId: string): Promise<TaxResidenceJsonV310> {
-    const rows = await this.taxResidences.find({
-      where: { customerId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+  async list(customerId: string, paging: Paging): Promise<TaxResidenceJsonV310> {
+    const rows = await this.taxResidences.find(
+      pageFind(oldestFirst<TaxResidenceEntity>(), paging, { customerId }),
+    );
     return { tax_residence: rows.map(toTaxResidenceV310) };
   }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
 import {
   CustomerJSONs,
   CustomersWithAttributesJsonV300,
@@ -61,6 +62,7 @@ export class UserCustomerLinkController {
       '`dob_of_dependants` are `yyyy-MM-dd`.',
     tags: ['Customer', 'User'],
     checks: ['login'],
+    paged: true,
     success: {
       status: 200,
       type: CustomersWithAttributesJsonV300,
@@ -68,8 +70,11 @@ export class UserCustomerLinkController {
     },
     errors: ['UnknownError'],
   })
-  getCustomersForUser(@CurrentUser() me: Principal): Promise<CustomersWithAttributesJsonV300> {
-    return this.links.customersOfUserJson(me.userId);
+  getCustomersForUser(
+    @CurrentUser() me: Principal,
+    @Paged() paging: Paging,
+  ): Promise<CustomersWithAttributesJsonV300> {
+    return this.links.customersOfUserJson(me.userId, paging);
   }
 
   @ObpEndpoint({
@@ -81,6 +86,7 @@ export class UserCustomerLinkController {
       'Oldest customer first; `{"customers":[]}` when there are none.',
     tags: ['Customer'],
     checks: ['login', 'bank'],
+    paged: true,
     success: {
       status: 200,
       type: CustomerJSONs,
@@ -91,7 +97,8 @@ export class UserCustomerLinkController {
   getCustomersForCurrentUserAtBank(
     @CurrentUser() me: Principal,
     @Param('BANK_ID') bankId: string,
+    @Paged() paging: Paging,
   ): Promise<CustomerJSONs> {
-    return this.links.customersOfUserAtBankJson(me.userId, bankId);
+    return this.links.customersOfUserAtBankJson(me.userId, bankId, paging);
   }
 }

@@ -18,6 +18,7 @@ import {
   toUserCustomerLinkJson,
 } from './dto/user-customer-link.dto';
 import { UserCustomerLinkEntity } from './user-customer-link.entity';
+import type { Paging } from '../../common/wire/paging';
 
 @Injectable()
 export class UserCustomerLinkService {
@@ -62,14 +63,25 @@ export class UserCustomerLinkService {
   }
 
   /** GET /users/current/customers: the customers linked to the user, oldest customer first. */
-  async customersOfUserJson(userId: string): Promise<CustomersWithAttributesJsonV300> {
-    const customers = await this.customers.findByIds(await this.linkedCustomerIds(userId));
+  async customersOfUserJson(
+    userId: string,
+    paging: Paging,
+  ): Promise<CustomersWithAttributesJsonV300> {
+    const customers = await this.customers.findByIds(await this.linkedCustomerIds(userId), paging);
     return { customers: customers.map(toCustomerWithAttributesJsonV300) };
   }
 
   /** GET /banks/BANK_ID/customers: the same, only those at the bank. */
-  async customersOfUserAtBankJson(userId: string, bankId: string): Promise<CustomerJSONs> {
-    const customers = await this.customers.findByIds(await this.linkedCustomerIds(userId), bankId);
+  async customersOfUserAtBankJson(
+    userId: string,
+    bankId: string,
+    paging: Paging,
+  ): Promise<CustomerJSONs> {
+    const customers = await this.customers.findByIds(
+      await this.linkedCustomerIds(userId),
+      paging,
+      bankId,
+    );
     return { customers: customers.map(toCustomerJsonV210) };
   }
 

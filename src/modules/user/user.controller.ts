@@ -2,6 +2,7 @@ import { Body, Controller, Param } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import type { ObpEndpointOptions } from '../../common/endpoint/endpoint-registry';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
 import {
   BadLoginStatusJson,
   CreateUserJson,
@@ -23,6 +24,7 @@ const getUsersDoc = {
   tags: ['User'],
   roles: ['CanGetAnyUser'],
   checks: ['login', 'role'],
+  paged: true,
   success: { status: 200, type: UsersJsonV200, example: usersExample },
   errors: ['UnknownError'],
 } satisfies Partial<ObpEndpointOptions>;
@@ -139,11 +141,12 @@ export class UserController {
     tags: ['User'],
     roles: ['CanGetAnyUser'],
     checks: ['login', 'role'],
+    paged: true,
     success: { status: 200, type: UsersJsonV200, example: usersExample },
     errors: ['UnknownError'],
   })
-  getUser(@Param('EMAIL') email: string): Promise<UsersJsonV200> {
-    return this.users.byEmailJson(email);
+  getUser(@Param('EMAIL') email: string, @Paged() paging: Paging): Promise<UsersJsonV200> {
+    return this.users.byEmailJson(email, paging);
   }
 
   @ObpEndpoint({
@@ -154,8 +157,8 @@ export class UserController {
     servedUntil: 'v2.2.0',
     ...getUsersDoc,
   })
-  getUsersV210(): Promise<UsersJsonV200> {
-    return this.users.allJson();
+  getUsersV210(@Paged() paging: Paging): Promise<UsersJsonV200> {
+    return this.users.allJson(paging);
   }
 
   @ObpEndpoint({
@@ -163,8 +166,8 @@ export class UserController {
     implementedIn: 'v3.0.0',
     ...getUsersDoc,
   })
-  getUsers(): Promise<UsersJsonV200> {
-    return this.users.allJson();
+  getUsers(@Paged() paging: Paging): Promise<UsersJsonV200> {
+    return this.users.allJson(paging);
   }
 
   @ObpEndpoint({

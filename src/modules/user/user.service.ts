@@ -11,6 +11,7 @@ import { EntitlementService } from '../entitlement/entitlement.service';
 import { toEntitlementJson } from '../entitlement/entitlement.mapper';
 import type { CreateUserJson, UserJsonV200, UserJsonV300 } from './dto/user.dto';
 import { UserEntity } from './user.entity';
+import { type Paging, oldestFirst, pageFind } from '../../common/wire/paging';
 
 /** ASCII punctuation except `[` and `]` (OBP's regex side effect, [P §1.3]). */
 const PUNCT = `!"#$%&'()*+,\\-./:;<=>?@\\\\^_\`{|}~`;
@@ -31,6 +32,9 @@ export const isValidEmail = (e: string): boolean => e.length <= 48 && EMAIL.test
 export const isValidUsername = (u: string): boolean =>
   (u.length <= 100 && EMAIL.test(u)) ||
   (/^[A-Za-z0-9._]{8,100}$/.test(u) && !/^[._]|[._]$/.test(u) && !/(__|\._|_\.|\.\.)/.test(u));
+
+/** Oldest first, then by id; ix_app_user_list (and ix_app_user_email_list) serve it. */
+const USER_ORDER = oldestFirst<UserEntity>();
 
 @Injectable()
 export class UserService {
@@ -77,12 +81,12 @@ export class UserService {
     return this.toJsonV200(await this.getByUsername(username));
   }
 
-  async byEmailJson(email: string): Promise<{ users: UserJsonV200[] }> {
-    return this.toJsonList(await this.findByEmail(email));
+  async byEmailJson(email: string, paging: Paging): Promise<{ users: UserJsonV200[] }> {
+    return this.toJsonList(await this.findByEmail(email, paging));
   }
 
-  async allJson(): Promise<{ users: UserJsonV200[] }> {
-    return this.toJsonList(await this.findAll());
+  async allJson(paging: Paging): Promise<{ users: UserJsonV200[] }> {
+    return this.toJsonList(await this.users.find(pageFind(USER_ORDER, paging, {})));
   }
 
   async create(
@@ -144,13 +148,9 @@ export class UserService {
     return user;
   }
 
-  findByEmail(email: string): Promise<UserEntity[]> {
+  findByEmail(email: string, paging: Paging): Promise<UserEntity[]> {
     if (!isStorableText(email)) return Promise.resolve([]);
-    return this.users.find({ where: { email }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
-  findAll(): Promise<UserEntity[]> {
-    return this.users.find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.users.find(pageFind(USER_ORDER, paging, { email }));
   }
 
   findByIds(ids: string[]): Promise<UserEntity[]> {

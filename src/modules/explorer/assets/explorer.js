@@ -4,6 +4,7 @@
 import { API, call, directLogin, errorOf, store } from './api.js';
 import { add, copyText, fill, h, pretty, safeHtml, whenIdle } from './dom.js';
 import { LOCALES, wordsFor } from './i18n.js';
+import { optionalParameters, parameterFields, withQuery } from './parameters.js';
 import { curlFor, fillPath, sdkCallFor } from './snippets.js';
 
 // OBP's versions, then our KYC extension standard (served at /kyc/v1.0.0, documented like OBP's)
@@ -1126,6 +1127,10 @@ function tryIt(op) {
   const hasBody = BODY_VERBS.has(verb);
   const exampleBody = d.example_request_body === undefined ? '' : pretty(d.example_request_body);
 
+  // the optional parameters (paging, Idempotency-Key) come from /openapi.json once it is loaded
+  let optional;
+  const extras = h('div', { class: 'optional-params-slot' });
+  const fullUrl = () => withQuery(fillPath(d.specified_url, op.values), optional?.query() ?? {});
   const url = h('input', {
     id: `${id}-url`,
     class: 'url',
@@ -1147,7 +1152,7 @@ function tryIt(op) {
         op.values[p] = e.target.value.trim();
         S.values[p] = op.values[p];
         store.values = S.values;
-        url.value = fillPath(d.specified_url, op.values);
+        url.value = fullUrl();
         if (p === 'BANK_ID') renderRoles(op);
         if (p === 'CUSTOMER_ID') syncCustomerNumber();
       },
@@ -1197,7 +1202,7 @@ function tryIt(op) {
       const i = line.indexOf(':');
       if (i > 0) extra[line.slice(0, i).trim()] = line.slice(i + 1).trim();
     }
-    const h_ = { Accept: 'application/json' };
+    const h_ = { Accept: 'application/json', ...(optional?.headers() ?? {}) };
     if (store.token) h_.DirectLogin = `token=${store.token}`;
     const text = body ? body.value.trim() : '';
     if (text) h_['Content-Type'] = 'application/json';
@@ -1238,6 +1243,12 @@ function tryIt(op) {
       sdkButton,
     );
   });
+  void loadOpenApi().then((loaded) => {
+    const params = optionalParameters(loaded?.spec, id);
+    if (params.length === 0) return;
+    optional = parameterFields(id, params, w.optionalParams, () => (url.value = fullUrl()));
+    fill(extras, optional.element);
+  });
   const send = h(
     'button',
     { type: 'submit', class: `send primary verb-${verb.toLowerCase()}` },
@@ -1271,6 +1282,7 @@ function tryIt(op) {
       url,
       send,
     ),
+    extras,
     body ? [h('label', { for: body.id }, w.body), body] : null,
     h(
       'details',
@@ -1293,7 +1305,8 @@ function tryIt(op) {
             filledNumber = d.example_request_body?.customer_number;
             syncCustomerNumber();
             headers.value = '';
-            url.value = fillPath(d.specified_url, op.values);
+            optional?.reset();
+            url.value = fullUrl();
             snippet.hidden = true;
             fill(result);
           },
