@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -8,6 +8,8 @@ import { loggerOptions } from './common/observability/logger-options';
 import { DatabaseModule } from './database/database.module';
 import { AccessGuard } from './modules/access/access.guard';
 import { AccessModule } from './modules/access/access.module';
+import { AccessEventInterceptor } from './modules/audit/access-event.interceptor';
+import { AuditModule } from './modules/audit/audit.module';
 import { AddressModule } from './modules/address/address.module';
 import { ApiCollectionModule } from './modules/api-collection/api-collection.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -40,6 +42,7 @@ import { UserModule } from './modules/user/user.module';
     ApiCollectionModule,
     AuthModule,
     AccessModule,
+    AuditModule,
     UserModule,
     ConsumerModule,
     EntitlementModule,
@@ -59,6 +62,8 @@ import { UserModule } from './modules/user/user.module';
     { provide: APP_GUARD, useExisting: RouteRateLimitGuard },
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_GUARD, useExisting: ConsumerRateLimitGuard },
+    // reads of personal data declared with `access` become audit events (issue #13)
+    { provide: APP_INTERCEPTOR, useExisting: AccessEventInterceptor },
     { provide: APP_FILTER, useClass: ObpExceptionFilter },
   ],
 })

@@ -1,4 +1,5 @@
 import { CustomerAddressEntity } from '../modules/address/customer-address.entity';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { AuthTokenEntity } from '../modules/auth/auth-token.entity';
 import { ServerSecretEntity } from '../modules/auth/server-secret.entity';
 import { BankEntity } from '../modules/bank/bank.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   MeetingEntity,
   MeetingInviteeEntity,
   KycEventEntity,
+  AuditEventEntity,
 ];

@@ -1,5 +1,6 @@
 import { Init1795641933423 } from './migrations/1795641933423-Init';
 import { KycEventOutbox1796175077666 } from './migrations/1796175077666-KycEventOutbox';
+import { AuditEvent1796175642983 } from './migrations/1796175642983-AuditEvent';
 
 /** Every migration, oldest first (explicit, so ts-jest and the compiled app load the same list). */
-export const MIGRATIONS = [Init1795641933423, KycEventOutbox1796175077666];
+export const MIGRATIONS = [Init1795641933423, KycEventOutbox1796175077666, AuditEvent1796175642983];

@@ -16,6 +16,26 @@ export const ObpError = {
   },
   IncorrectRoleName: { status: 400, message: 'OBP-10007: Incorrect Role name:' },
   InvalidJsonValue: { status: 400, message: 'OBP-10020: Incorrect json.' },
+  // OBP's query parameters for paging and dates (APIUtil.createQueriesByHttpParams)
+  FilterSortDirectionError: {
+    status: 400,
+    message: 'OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!',
+  },
+  FilterOffersetError: {
+    status: 400,
+    message:
+      'OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!',
+  },
+  FilterLimitError: {
+    status: 400,
+    message:
+      'OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!',
+  },
+  FilterDateFormatError: {
+    status: 400,
+    message:
+      "OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!",
+  },
   InvalidLocale: {
     status: 400,
     message:

@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   KycCheckJSON,
   KycChecksJSON,
@@ -29,12 +30,13 @@ export class KycCheckController {
     errors: ['InvalidJsonFormat', 'KycIdUsedByAnotherCustomer', 'UnknownError'],
   })
   addKycCheck(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Param('KYC_CHECK_ID') checkId: string,
     @Body() body: PostKycCheckJSON,
   ): Promise<KycCheckJSON> {
-    return this.checks.put(bankId, customerId, checkId, body);
+    return this.checks.put(actor, bankId, customerId, checkId, body);
   }
 
   @ObpEndpoint({
@@ -48,6 +50,7 @@ export class KycCheckController {
     tags: ['KYC', 'Customer'],
     roles: ['CanGetAnyKycChecks'],
     checks: ['login', 'role', 'customer'],
+    access: { entityType: 'kyc_checks' },
     success: { status: 200, type: KycChecksJSON, example: { checks: [kycCheckExamples.check] } },
     errors: ['UnknownError'],
   })

@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   KycDocumentJSON,
   KycDocumentsJSON,
@@ -29,12 +30,13 @@ export class KycDocumentController {
     errors: ['InvalidJsonFormat', 'KycIdUsedByAnotherCustomer', 'UnknownError'],
   })
   addKycDocument(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Param('KYC_DOCUMENT_ID') documentId: string,
     @Body() body: PostKycDocumentJSON,
   ): Promise<KycDocumentJSON> {
-    return this.documents.put(bankId, customerId, documentId, body);
+    return this.documents.put(actor, bankId, customerId, documentId, body);
   }
 
   @ObpEndpoint({
@@ -49,6 +51,7 @@ export class KycDocumentController {
     tags: ['KYC', 'Customer'],
     roles: ['CanGetAnyKycDocuments'],
     checks: ['login', 'role', 'customer'],
+    access: { entityType: 'kyc_documents' },
     success: {
       status: 200,
       type: KycDocumentsJSON,

@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   KycMediaJSON,
   KycMediasJSON,
@@ -31,12 +32,13 @@ export class KycMediaController {
     errors: ['InvalidJsonFormat', 'KycIdUsedByAnotherCustomer', 'UnknownError'],
   })
   addKycMedia(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Param('KYC_MEDIA_ID') mediaId: string,
     @Body() body: PostKycMediaJSON,
   ): Promise<KycMediaJSON> {
-    return this.media.put(bankId, customerId, mediaId, body);
+    return this.media.put(actor, bankId, customerId, mediaId, body);
   }
 
   @ObpEndpoint({
@@ -51,6 +53,7 @@ export class KycMediaController {
     tags: ['KYC', 'Customer'],
     roles: ['CanGetAnyKycMedia'],
     checks: ['login', 'role', 'customer'],
+    access: { entityType: 'kyc_medias' },
     success: { status: 200, type: KycMediasJSON, example: { medias: [kycMediaExamples.media] } },
     errors: ['UnknownError'],
   })

@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   KycStatusJSON,
   KycStatusesJSON,
@@ -32,11 +33,12 @@ export class KycStatusController {
     errors: ['UnknownError'],
   })
   addKycStatus(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Body() body: PostKycStatusJSON,
   ): Promise<KycStatusJSON> {
-    return this.statuses.add(bankId, customerId, body);
+    return this.statuses.add(actor, bankId, customerId, body);
   }
 
   @ObpEndpoint({
@@ -51,6 +53,7 @@ export class KycStatusController {
     tags: ['KYC', 'Customer'],
     roles: ['CanGetAnyKycStatuses'],
     checks: ['login', 'role', 'customer'],
+    access: { entityType: 'kyc_statuses' },
     success: {
       status: 200,
       type: KycStatusesJSON,

@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   PostTaxResidenceJsonV310,
   TaxResidenceJsonV310,
@@ -29,10 +30,12 @@ export class TaxResidenceController {
     errors: ['ConnectorEmptyResponse', 'UnknownError'],
   })
   createTaxResidence(
+    @Actor() actor: AuditActor,
+    @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Body() body: PostTaxResidenceJsonV310,
   ): Promise<TaxResidenceV310> {
-    return this.taxResidences.create(customerId, body);
+    return this.taxResidences.create(actor, bankId, customerId, body);
   }
 
   @ObpEndpoint({
@@ -46,6 +49,7 @@ export class TaxResidenceController {
     tags: ['Customer', 'KYC'],
     roles: ['CanGetTaxResidence'],
     checks: ['login', 'bank', 'role', 'customer'],
+    access: { entityType: 'tax_residences' },
     success: { status: 200, type: TaxResidenceJsonV310, example: taxResidenceExamples.list },
     errors: ['UnknownError'],
   })
@@ -70,9 +74,11 @@ export class TaxResidenceController {
   })
   // OBP answers a bare JSON `true`; Nest would send a non-object as text/html.
   deleteTaxResidence(
+    @Actor() actor: AuditActor,
+    @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Param('TAX_RESIDENCE_ID') taxResidenceId: string,
   ): Promise<boolean> {
-    return this.taxResidences.delete(customerId, taxResidenceId);
+    return this.taxResidences.delete(actor, bankId, customerId, taxResidenceId);
   }
 }
