@@ -50,7 +50,7 @@ export interface AuditChange {
   bankId: string;
   customerId: string | null;
   /** Wire names: a create lists every field of the body, an update those whose value changed. */
-  changedFields: string[];
+  changedFields: readonly string[];
   event?: { type: KycEventType; data: unknown };
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   CustomerJSONs,
   CustomersWithAttributesJsonV300,
@@ -12,6 +13,10 @@ import {
   userCustomerLinkExamples,
 } from './dto/user-customer-link.dto';
 import { UserCustomerLinkService } from './user-customer-link.service';
+
+/** Each customer listed is a read of that customer's personal data (one access event each). */
+const customerIdsIn = (answer: { customers: { customer_id: string }[] }): string[] =>
+  answer.customers.map((c) => c.customer_id);
 
 /** Links, and the two customer lists that go through them ([P §7.2]). */
 @Controller()
@@ -44,10 +49,11 @@ export class UserCustomerLinkController {
     ],
   })
   createUserCustomerLinks(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Body() body: CreateUserCustomerLinkJson,
   ): Promise<UserCustomerLinkJson> {
-    return this.links.create(bankId, body);
+    return this.links.create(actor, bankId, body);
   }
 
   @ObpEndpoint({
@@ -61,6 +67,7 @@ export class UserCustomerLinkController {
       '`dob_of_dependants` are `yyyy-MM-dd`.',
     tags: ['Customer', 'User'],
     checks: ['login'],
+    access: { entityType: 'customer', customersIn: customerIdsIn },
     success: {
       status: 200,
       type: CustomersWithAttributesJsonV300,
@@ -81,6 +88,7 @@ export class UserCustomerLinkController {
       'Oldest customer first; `{"customers":[]}` when there are none.',
     tags: ['Customer'],
     checks: ['login', 'bank'],
+    access: { entityType: 'customer', customersIn: customerIdsIn },
     success: {
       status: 200,
       type: CustomerJSONs,
