@@ -88,7 +88,6 @@ interface OutboxRow {
   bank_id: string;
   customer_id: string | null;
   data: unknown;
-  correlation_id?: string;
 }
 
 describe('the audit trail and the outbox of a KYC flow', () => {
@@ -103,9 +102,7 @@ describe('the audit trail and the outbox of a KYC flow', () => {
     await t.app.get(AccessEventBuffer).flush();
     return t.db.query<AuditRow[]>('SELECT * FROM audit_event ORDER BY seq');
   };
-  const auditOf = async (correlationId: string): Promise<AuditRow[]> =>
-    (await audit()).filter((r) => r.correlation_id === correlationId);
-  /** Outbox rows with the Correlation-Id of the audit row written in the same transaction. */
+  /** The outbox, oldest first. */
   const outbox = (): Promise<OutboxRow[]> =>
     t.db.query<OutboxRow[]>('SELECT type, bank_id, customer_id, data FROM kyc_event ORDER BY seq');
 
@@ -430,7 +427,11 @@ describe('the audit trail and the outbox of a KYC flow', () => {
 
     // the outbox: one row per change it covers (users have none), `data` = the HTTP answer
     const answer = (id: string) => answers.get(id);
-    const event = (type: string, data: unknown, scope = atCustomer) => ({ type, data, ...scope });
+    const event = (
+      type: string,
+      data: unknown,
+      scope: { bank_id: string; customer_id: string | null } = atCustomer,
+    ) => ({ type, data, ...scope });
     expect(await outbox()).toEqual([
       event('customer.created', answer('c01')),
       event('customer.number_updated', answer('c02')),

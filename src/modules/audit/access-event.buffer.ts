@@ -7,6 +7,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
 import { preparedStatement, runPrepared } from '../../database/prepared-statement';
 import type { AuditActor } from './audit-actor';
 import type { AccessEntityType } from './audit-change';
@@ -20,8 +21,7 @@ export interface AccessEvent {
   customerId: string;
 }
 
-/** Flushed this often, or at once when this many wait; one INSERT takes at most BATCH rows. */
-const FLUSH_MS = 250;
+/** Flushed every AUDIT_FLUSH_INTERVAL_MS, or at once when this many wait; one INSERT takes at most this many. */
 const BATCH = 500;
 /** While the database cannot take them: the oldest are dropped past this (and the drop is logged). */
 const MAX_PENDING = 100_000;
@@ -58,10 +58,11 @@ export class AccessEventBuffer implements OnModuleInit, BeforeApplicationShutdow
   constructor(
     private readonly dataSource: DataSource,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.flush(), FLUSH_MS);
+    this.timer = setInterval(() => void this.flush(), this.config.auditFlushMs);
     this.timer.unref();
     // Fastify runs onClose once in-flight requests are answered; Nest then closes the database
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance | undefined>();
