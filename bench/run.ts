@@ -387,6 +387,8 @@ interface ServerRun {
   rssDuringLoginsMiB: number;
   scenarios: Record<string, Figures>;
   scale?: { customers1k: Figures; customers100k: Figures };
+  /** Ours: audit_event `read` rows of KYC status lists before and after kyc_status_read. */
+  accessEvents?: { before: number; after: number };
 }
 
 async function runServer(
@@ -428,8 +430,12 @@ async function runServer(
     const warm = { n: 0 };
     await drive(port, fixture.token, () => STATUS_READ(fixture, warm.n++), WARMUP * 3);
     const only = names ?? process.env.BENCH_ONLY?.split(',');
+    let accessEvents: { before: number; after: number } | undefined;
     for (const s of SCENARIOS.filter((x) => !only || only.includes(x.name))) {
       const counter = { n: 0 };
+      // ours audits every status read (issue #13): access events are on, as in production
+      const audited = kind === 'ours' && s.name === 'kyc_status_read';
+      const before = audited ? await countStatusReadEvents(dbName) : 0;
       // DirectLogin's scrypt holds 32 MiB per hash on each libuv thread: its peak is reported apart
       scenarios[s.name] = await measure(
         port,
@@ -439,6 +445,13 @@ async function runServer(
         s.name === 'direct_login' ? loginPeak : peak,
       );
       console.log(`${kind.padEnd(8)} ${s.name.padEnd(22)} ${line(scenarios[s.name])}`);
+      if (audited) {
+        await sleep(1000); // the buffer's last flush
+        accessEvents = { before, after: await countStatusReadEvents(dbName) };
+        console.log(
+          `ours     access events written during ${s.name}: ${accessEvents.after - accessEvents.before}`,
+        );
+      }
       // logins still queued on the password-hash threads must not slow the next scenario
       if (s.name === 'direct_login') await sleep(5000);
     }
@@ -467,6 +480,7 @@ async function runServer(
       rssUnderLoadMiB: peak.rss,
       rssDuringLoginsMiB: loginPeak.rss,
       scenarios,
+      accessEvents,
     });
     if (names) return figures();
     // scale: the read over 1 000 customers, then over SCALE_CUSTOMERS (seeded with SQL)
@@ -575,6 +589,20 @@ async function loginFlood(admin: Client, rateLimits: 'on' | 'off'): Promise<Logi
   }
 }
 
+/** The audit trail's `read` events of KYC status lists (ours only; the baseline writes none). */
+async function countStatusReadEvents(dbName: string): Promise<number> {
+  const db = new Client({ connectionString: `${PG}/${dbName}` });
+  await db.connect();
+  try {
+    const r = await db.query<{ n: string }>(
+      "SELECT count(*) AS n FROM audit_event WHERE action = 'read' AND entity_type = 'kyc_statuses'",
+    );
+    return Number(r.rows[0].n);
+  } finally {
+    await db.end();
+  }
+}
+
 /** The embedded store's first start: initdb in WebAssembly, then migrations; peak RSS at ready. */
 async function embeddedFirstStart(): Promise<{ startToReadyMs: number; peakRssMiB: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'obp-bench-embedded-'));
@@ -663,6 +691,17 @@ async function main(): Promise<void> {
   );
   check('RSS under API load (MiB)', ours.rssUnderLoadMiB, TARGETS.rssUnderLoadMiB, false, '');
   check('start → ready on PostgreSQL (ms)', ours.startToReadyMs, TARGETS.startToReadyMs, false, '');
+  if (ours.accessEvents) {
+    // every measured read (all 2xx) wrote its access event, warm-up reads too
+    const written = ours.accessEvents.after - ours.accessEvents.before;
+    const reads = ours.scenarios.kyc_status_read?.requests ?? NaN;
+    checks.push({
+      what: 'KYC status read: access events written / measured reads',
+      value: (written / reads).toFixed(3),
+      target: '≥ 1',
+      ok: written >= reads,
+    });
+  }
   for (const [name, f] of Object.entries(ours.scenarios)) {
     checks.push({
       what: `${name}: errors + non-2xx`,

@@ -8,6 +8,8 @@ import { loggerOptions } from './common/observability/logger-options';
 import { DatabaseModule } from './database/database.module';
 import { AccessGuard } from './modules/access/access.guard';
 import { AccessModule } from './modules/access/access.module';
+import { AccessEventInterceptor } from './modules/audit/access-event.interceptor';
+import { AuditModule } from './modules/audit/audit.module';
 import { AddressModule } from './modules/address/address.module';
 import { ApiCollectionModule } from './modules/api-collection/api-collection.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -43,6 +45,7 @@ import { UserModule } from './modules/user/user.module';
     AuthModule,
     AccessModule,
     IdempotencyModule,
+    AuditModule,
     UserModule,
     ConsumerModule,
     EntitlementModule,
@@ -63,6 +66,8 @@ import { UserModule } from './modules/user/user.module';
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_GUARD, useExisting: ConsumerRateLimitGuard },
     { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
+    // reads of personal data declared with `access` become audit events (issue #13)
+    { provide: APP_INTERCEPTOR, useExisting: AccessEventInterceptor },
     { provide: APP_FILTER, useClass: ObpExceptionFilter },
   ],
 })

@@ -61,6 +61,16 @@ describe('loadAppConfig', () => {
     }
   });
 
+  it('writes buffered access events every 250 ms unless AUDIT_FLUSH_INTERVAL_MS says otherwise', () => {
+    expect(loadAppConfig({}).auditFlushMs).toBe(250);
+    expect(loadAppConfig({ AUDIT_FLUSH_INTERVAL_MS: '1000' }).auditFlushMs).toBe(1000);
+    for (const bad of ['5', 'soon', '3600001']) {
+      expect(() => loadAppConfig({ AUDIT_FLUSH_INTERVAL_MS: bad })).toThrow(
+        'AUDIT_FLUSH_INTERVAL_MS must be a number of milliseconds from 10 to 3600000',
+      );
+    }
+  });
+
   it('lists every bad variable, never its value', () => {
     let error: unknown;
     try {

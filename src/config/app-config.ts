@@ -41,6 +41,8 @@ export class AppConfig {
   corsOrigins: '*' | string[] = '*';
   /** How long an `Idempotency-Key` and its stored answer are kept (IDEMPOTENCY_TTL_HOURS). */
   idempotencyTtlHours = 24;
+  /** How often buffered access events (audited reads) are written; a clean shutdown writes the rest. */
+  auditFlushMs = 250;
 }
 
 /** At most `limit` requests per `ttlSeconds`; the window is also how long a client is then refused. */
@@ -196,6 +198,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     else c.redisUrl = redisUrl;
   }
   c.redisKeyPrefix = get('REDIS_KEY_PREFIX') ?? c.redisKeyPrefix;
+
+  const flush = get('AUDIT_FLUSH_INTERVAL_MS');
+  if (flush !== undefined) {
+    const n = Number(flush);
+    if (!/^\d+$/.test(flush) || n < 10 || n > 3_600_000)
+      problems.push('AUDIT_FLUSH_INTERVAL_MS must be a number of milliseconds from 10 to 3600000');
+    else c.auditFlushMs = n;
+  }
 
   const rateLimits = get('RATE_LIMITS');
   if (rateLimits !== undefined) {

@@ -1,4 +1,5 @@
 import { CustomerAddressEntity } from '../modules/address/customer-address.entity';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { AuthTokenEntity } from '../modules/auth/auth-token.entity';
 import { ServerSecretEntity } from '../modules/auth/server-secret.entity';
 import { BankEntity } from '../modules/bank/bank.entity';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   MeetingInviteeEntity,
   KycEventEntity,
   IdempotencyKeyEntity,
+  AuditEventEntity,
 ];

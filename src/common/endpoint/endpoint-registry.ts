@@ -80,6 +80,16 @@ export interface ObpEndpointOptions {
     example: unknown;
     description?: string;
   };
+  /**
+   * A read of a customer's personal data (issue #13): each successful answer writes one access
+   * event to the audit trail (`read`, `entityType`, entity_id = the customer, or `entityIdParam`).
+   * The customer is CUSTOMER_ID, or, without one in the path, those `customersIn` finds in the answer.
+   */
+  access?: {
+    entityType: string;
+    entityIdParam?: string;
+    customersIn?: (answer: never) => string[];
+  };
   /** Errors the service may raise; the checks add their own. */
   errors?: ObpErrorName[];
   /** OBP's old-style endpoints ([P §0.3]): only the latest token counts; locked users get 400. */

@@ -2,6 +2,7 @@ import { Body, Controller, Param, Query } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   AvailableRolesJson,
   CreateEntitlementJSON,
@@ -47,11 +48,12 @@ export class EntitlementController {
     ],
   })
   addEntitlement(
+    @Actor() actor: AuditActor,
     @CurrentUser() me: Principal,
     @Param('USER_ID') userId: string,
     @Body() body: CreateEntitlementJSON,
   ): Promise<EntitlementJsonV200> {
-    return this.entitlements.grantJson(me.userId, userId, body);
+    return this.entitlements.grantJson(actor, me.userId, userId, body);
   }
 
   @ObpEndpoint({
@@ -92,10 +94,11 @@ export class EntitlementController {
     ],
   })
   deleteEntitlement(
+    @Actor() actor: AuditActor,
     @Param('USER_ID') userId: string,
     @Param('ENTITLEMENT_ID') entitlementId: string,
   ): Promise<void> {
-    return this.entitlements.delete(userId, entitlementId);
+    return this.entitlements.delete(actor, userId, entitlementId);
   }
 
   @ObpEndpoint({

@@ -13,6 +13,8 @@ import { isUniqueViolation } from '../../common/errors/database-errors';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { isStorableText, isUuid } from '../../common/wire/ids';
+import type { AuditActor } from '../audit/audit-actor';
+import { AuditService } from '../audit/audit.service';
 import { BankService } from '../bank/bank.service';
 import { UserService } from '../user/user.service';
 import type {
@@ -46,6 +48,7 @@ export class EntitlementService {
     private readonly requests: Repository<EntitlementRequestEntity>,
     @Inject(forwardRef(() => BankService)) private readonly banks: BankService,
     @Inject(forwardRef(() => UserService)) private readonly users: UserService,
+    private readonly audit: AuditService,
     config: AppConfig,
   ) {
     for (const id of config.superAdminUserIds) this.superAdmins.add(id);
@@ -106,6 +109,7 @@ export class EntitlementService {
 
   /** POST /users/USER_ID/entitlements, checks 4–8 of [P §3.1]. */
   async grant(
+    actor: AuditActor,
     grantorId: string,
     userId: string,
     body: CreateEntitlementJSON,
@@ -127,9 +131,13 @@ export class EntitlementService {
       throw new ObpException(ObpError.BankNotFound, '', 400);
     }
     try {
-      return await this.entitlements.save(
-        this.entitlements.create({ userId, roleName: role, bankId: body.bank_id }),
-      );
+      return await this.entitlements.manager.transaction(async (tx) => {
+        const entitlement = await tx.save(
+          tx.create(EntitlementEntity, { userId, roleName: role, bankId: body.bank_id }),
+        );
+        await this.recordGrant(tx, actor, entitlement);
+        return entitlement;
+      });
     } catch (err) {
       if (isUniqueViolation(err, 'uq_entitlement_user_role_bank')) {
         throw new ObpException(ObpError.EntitlementAlreadyExists);
@@ -138,26 +146,69 @@ export class EntitlementService {
     }
   }
 
-  /** Grants unless already held (bootstrap, createBank's automatic grants); safe under concurrency. */
-  async ensure(userId: string, role: Role, bankId: string, tx?: EntityManager): Promise<void> {
-    const manager = tx ?? this.entitlements.manager;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(EntitlementEntity)
-      .values({ userId, roleName: role, bankId })
-      .orIgnore()
-      .execute();
+  /**
+   * Grants unless already held (bootstrap, createBank's automatic grants); safe under concurrency.
+   * A grant made is audited in the same transaction (`tx`, or one of its own).
+   */
+  async ensure(
+    actor: AuditActor,
+    userId: string,
+    role: Role,
+    bankId: string,
+    tx?: EntityManager,
+  ): Promise<void> {
+    const run = async (manager: EntityManager): Promise<void> => {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(EntitlementEntity)
+        .values({ userId, roleName: role, bankId })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const [made] = result.raw as { id: string }[];
+      if (made) {
+        await this.recordGrant(manager, actor, { id: made.id, userId, roleName: role, bankId });
+      }
+    };
+    await (tx ? run(tx) : this.entitlements.manager.transaction(run));
   }
 
-  async delete(userId: string, entitlementId: string): Promise<void> {
+  private recordGrant(
+    tx: EntityManager,
+    actor: AuditActor,
+    e: Pick<EntitlementEntity, 'id' | 'userId' | 'roleName' | 'bankId'>,
+  ): Promise<void> {
+    return this.audit.recordChange(tx, actor, {
+      action: 'create',
+      entityType: 'entitlement',
+      entityId: e.id,
+      bankId: e.bankId,
+      customerId: null,
+      changedFields: ['bank_id', 'role_name'],
+      event: { type: 'entitlement.created', data: toEntitlementJson(e) },
+    });
+  }
+
+  async delete(actor: AuditActor, userId: string, entitlementId: string): Promise<void> {
     const entitlement = isUuid(entitlementId)
       ? await this.entitlements.findOneBy({ id: entitlementId })
       : null;
     if (!entitlement) throw new ObpException(ObpError.EntitlementNotFound);
     if (entitlement.userId !== userId) throw new ObpException(ObpError.UserDoesNotHaveEntitlement);
-    const result = await this.entitlements.delete({ id: entitlementId, userId });
-    if (!result.affected) throw new ObpException(ObpError.EntitlementCannotBeDeleted);
+    await this.entitlements.manager.transaction(async (tx) => {
+      const result = await tx.delete(EntitlementEntity, { id: entitlementId, userId });
+      if (!result.affected) throw new ObpException(ObpError.EntitlementCannotBeDeleted);
+      await this.audit.recordChange(tx, actor, {
+        action: 'delete',
+        entityType: 'entitlement',
+        entityId: entitlementId,
+        bankId: entitlement.bankId,
+        customerId: null,
+        changedFields: [],
+        event: { type: 'entitlement.deleted', data: toEntitlementJson(entitlement) },
+      });
+    });
   }
 
   // Entitlement requests ([P §3.4])
@@ -265,11 +316,12 @@ export class EntitlementService {
   }
 
   async grantJson(
+    actor: AuditActor,
     grantorId: string,
     userId: string,
     body: CreateEntitlementJSON,
   ): Promise<EntitlementJsonV200> {
-    return toEntitlementJson(await this.grant(grantorId, userId, body));
+    return toEntitlementJson(await this.grant(actor, grantorId, userId, body));
   }
 
   rolesJson(): { roles: { role: string; requires_bank_id: boolean }[] } {

@@ -5,6 +5,7 @@ import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { parseObpDate } from '../../common/wire/obp-date';
 import { type ListOrder, type Paging, pageFind } from '../../common/wire/paging';
+import type { AuditActor } from '../audit/audit-actor';
 import {
   type KycCheckJSON,
   type KycChecksJSON,
@@ -30,24 +31,29 @@ export class KycCheckService {
 
   /** Create or replace; 409 when the id belongs to another customer ([K §6.6], [K §9] item 6). */
   async put(
+    actor: AuditActor,
     bankId: string,
     customerId: string,
     checkId: string,
     body: PostKycCheckJSON,
   ): Promise<KycCheckJSON> {
     assertKycId('KYC_CHECK_ID', checkId);
-    const row = await upsertForCustomer(this.checks, {
-      id: checkId,
-      bankId,
-      customerId,
-      customerNumber: body.customer_number,
-      date: parseObpDate(body.date)!,
-      how: body.how,
-      staffUserId: body.staff_user_id,
-      staffName: body.staff_name,
-      satisfied: body.satisfied,
-      comments: body.comments,
-    });
+    const row = await upsertForCustomer(
+      this.checks,
+      {
+        id: checkId,
+        bankId,
+        customerId,
+        customerNumber: body.customer_number,
+        date: parseObpDate(body.date)!,
+        how: body.how,
+        staffUserId: body.staff_user_id,
+        staffName: body.staff_name,
+        satisfied: body.satisfied,
+        comments: body.comments,
+      },
+      { actor, entityType: 'kyc_check', eventType: 'kyc_check.upserted', answer: toKycCheckJSON },
+    );
     if (!row)
       throw new ObpException(
         ObpError.KycIdUsedByAnotherCustomer,

@@ -6,6 +6,7 @@ import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { parseObpDate } from '../../common/wire/obp-date';
 import { type ListOrder, type Paging, pagedStatements } from '../../common/wire/paging';
+import type { AuditActor } from '../audit/audit-actor';
 import {
   type KycDocumentJSON,
   type KycDocumentsJSON,
@@ -43,23 +44,33 @@ export class KycDocumentService {
 
   /** Create or replace; 409 when the id belongs to another customer ([K §6.6], [K §9] item 6). */
   async put(
+    actor: AuditActor,
     bankId: string,
     customerId: string,
     documentId: string,
     body: PostKycDocumentJSON,
   ): Promise<KycDocumentJSON> {
     assertKycId('KYC_DOCUMENT_ID', documentId);
-    const row = await upsertForCustomer(this.documents, {
-      id: documentId,
-      bankId,
-      customerId,
-      customerNumber: body.customer_number,
-      type: body.type,
-      number: body.number,
-      issueDate: parseObpDate(body.issue_date)!,
-      issuePlace: body.issue_place,
-      expiryDate: parseObpDate(body.expiry_date)!,
-    });
+    const row = await upsertForCustomer(
+      this.documents,
+      {
+        id: documentId,
+        bankId,
+        customerId,
+        customerNumber: body.customer_number,
+        type: body.type,
+        number: body.number,
+        issueDate: parseObpDate(body.issue_date)!,
+        issuePlace: body.issue_place,
+        expiryDate: parseObpDate(body.expiry_date)!,
+      },
+      {
+        actor,
+        entityType: 'kyc_document',
+        eventType: 'kyc_document.upserted',
+        answer: toKycDocumentJSON,
+      },
+    );
     if (!row) {
       throw new ObpException(
         ObpError.KycIdUsedByAnotherCustomer,

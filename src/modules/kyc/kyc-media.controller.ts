@@ -1,6 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   KycMediaJSON,
   KycMediasJSON,
@@ -32,12 +33,13 @@ export class KycMediaController {
     errors: ['InvalidJsonFormat', 'KycIdUsedByAnotherCustomer', 'UnknownError'],
   })
   addKycMedia(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Param('KYC_MEDIA_ID') mediaId: string,
     @Body() body: PostKycMediaJSON,
   ): Promise<KycMediaJSON> {
-    return this.media.put(bankId, customerId, mediaId, body);
+    return this.media.put(actor, bankId, customerId, mediaId, body);
   }
 
   @ObpEndpoint({
@@ -53,6 +55,7 @@ export class KycMediaController {
     roles: ['CanGetAnyKycMedia'],
     checks: ['login', 'role', 'customer'],
     paged: true,
+    access: { entityType: 'kyc_medias' },
     success: { status: 200, type: KycMediasJSON, example: { medias: [kycMediaExamples.media] } },
     errors: ['UnknownError'],
   })

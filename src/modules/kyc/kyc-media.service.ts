@@ -5,6 +5,7 @@ import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { parseObpDate } from '../../common/wire/obp-date';
 import { type ListOrder, type Paging, pageFind } from '../../common/wire/paging';
+import type { AuditActor } from '../audit/audit-actor';
 import {
   type KycMediaJSON,
   type KycMediasJSON,
@@ -33,23 +34,28 @@ export class KycMediaService {
    * `relates_to_*` ids are stored as given, not looked up (as OBP).
    */
   async put(
+    actor: AuditActor,
     bankId: string,
     customerId: string,
     mediaId: string,
     body: PostKycMediaJSON,
   ): Promise<KycMediaJSON> {
     assertKycId('KYC_MEDIA_ID', mediaId);
-    const row = await upsertForCustomer(this.media, {
-      id: mediaId,
-      bankId,
-      customerId,
-      customerNumber: body.customer_number,
-      type: body.type,
-      url: body.url,
-      date: parseObpDate(body.date)!,
-      relatesToKycDocumentId: body.relates_to_kyc_document_id,
-      relatesToKycCheckId: body.relates_to_kyc_check_id,
-    });
+    const row = await upsertForCustomer(
+      this.media,
+      {
+        id: mediaId,
+        bankId,
+        customerId,
+        customerNumber: body.customer_number,
+        type: body.type,
+        url: body.url,
+        date: parseObpDate(body.date)!,
+        relatesToKycDocumentId: body.relates_to_kyc_document_id,
+        relatesToKycCheckId: body.relates_to_kyc_check_id,
+      },
+      { actor, entityType: 'kyc_media', eventType: 'kyc_media.upserted', answer: toKycMediaJSON },
+    );
     if (!row)
       throw new ObpException(
         ObpError.KycIdUsedByAnotherCustomer,

@@ -1,6 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   KycStatusJSON,
   KycStatusesJSON,
@@ -33,11 +34,12 @@ export class KycStatusController {
     errors: ['UnknownError'],
   })
   addKycStatus(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Body() body: PostKycStatusJSON,
   ): Promise<KycStatusJSON> {
-    return this.statuses.add(bankId, customerId, body);
+    return this.statuses.add(actor, bankId, customerId, body);
   }
 
   @ObpEndpoint({
@@ -53,6 +55,7 @@ export class KycStatusController {
     roles: ['CanGetAnyKycStatuses'],
     checks: ['login', 'role', 'customer'],
     paged: true,
+    access: { entityType: 'kyc_statuses' },
     success: {
       status: 200,
       type: KycStatusesJSON,

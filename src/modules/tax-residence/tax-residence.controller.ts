@@ -1,6 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   PostTaxResidenceJsonV310,
   TaxResidenceJsonV310,
@@ -30,10 +31,12 @@ export class TaxResidenceController {
     errors: ['ConnectorEmptyResponse', 'UnknownError'],
   })
   createTaxResidence(
+    @Actor() actor: AuditActor,
+    @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Body() body: PostTaxResidenceJsonV310,
   ): Promise<TaxResidenceV310> {
-    return this.taxResidences.create(customerId, body);
+    return this.taxResidences.create(actor, bankId, customerId, body);
   }
 
   @ObpEndpoint({
@@ -48,6 +51,7 @@ export class TaxResidenceController {
     roles: ['CanGetTaxResidence'],
     checks: ['login', 'bank', 'role', 'customer'],
     paged: true,
+    access: { entityType: 'tax_residences' },
     success: { status: 200, type: TaxResidenceJsonV310, example: taxResidenceExamples.list },
     errors: ['UnknownError'],
   })
@@ -75,9 +79,11 @@ export class TaxResidenceController {
   })
   // OBP answers a bare JSON `true`; Nest would send a non-object as text/html.
   deleteTaxResidence(
+    @Actor() actor: AuditActor,
+    @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Param('TAX_RESIDENCE_ID') taxResidenceId: string,
   ): Promise<boolean> {
-    return this.taxResidences.delete(customerId, taxResidenceId);
+    return this.taxResidences.delete(actor, bankId, customerId, taxResidenceId);
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Param } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   CustomerJSONs,
   CustomersWithAttributesJsonV300,
@@ -13,6 +14,10 @@ import {
   userCustomerLinkExamples,
 } from './dto/user-customer-link.dto';
 import { UserCustomerLinkService } from './user-customer-link.service';
+
+/** Each customer listed is a read of that customer's personal data (one access event each). */
+const customerIdsIn = (answer: { customers: { customer_id: string }[] }): string[] =>
+  answer.customers.map((c) => c.customer_id);
 
 /** Links, and the two customer lists that go through them ([P §7.2]). */
 @Controller()
@@ -45,10 +50,11 @@ export class UserCustomerLinkController {
     ],
   })
   createUserCustomerLinks(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Body() body: CreateUserCustomerLinkJson,
   ): Promise<UserCustomerLinkJson> {
-    return this.links.create(bankId, body);
+    return this.links.create(actor, bankId, body);
   }
 
   @ObpEndpoint({
@@ -63,6 +69,7 @@ export class UserCustomerLinkController {
     tags: ['Customer', 'User'],
     checks: ['login'],
     paged: true,
+    access: { entityType: 'customer', customersIn: customerIdsIn },
     success: {
       status: 200,
       type: CustomersWithAttributesJsonV300,
@@ -87,6 +94,7 @@ export class UserCustomerLinkController {
     tags: ['Customer'],
     checks: ['login', 'bank'],
     paged: true,
+    access: { entityType: 'customer', customersIn: customerIdsIn },
     success: {
       status: 200,
       type: CustomerJSONs,

@@ -3,6 +3,7 @@ import { CurrentUser, type Principal } from '../../common/auth/principal';
 import type { ObpEndpointOptions } from '../../common/endpoint/endpoint-registry';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
 import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   BadLoginStatusJson,
   CreateUserJson,
@@ -60,8 +61,8 @@ export class UserController {
       'UnknownError',
     ],
   })
-  createUser(@Body() body: CreateUserJson): Promise<UserJsonV200> {
-    return this.users.createJson(body);
+  createUser(@Actor() actor: AuditActor, @Body() body: CreateUserJson): Promise<UserJsonV200> {
+    return this.users.createJson(actor, body);
   }
 
   @ObpEndpoint({
@@ -200,8 +201,11 @@ export class UserController {
     success: { status: 200, type: BadLoginStatusJson, example: UserLockService.example },
     errors: ['UserNotFoundByProviderAndUsername', 'UnknownError'],
   })
-  unlockUser(@Param('USERNAME') username: string): Promise<BadLoginStatusJson> {
-    return this.locks.unlock(username);
+  unlockUser(
+    @Actor() actor: AuditActor,
+    @Param('USERNAME') username: string,
+  ): Promise<BadLoginStatusJson> {
+    return this.locks.unlock(actor, username);
   }
 
   @ObpEndpoint({
@@ -218,7 +222,10 @@ export class UserController {
     success: { status: 200, type: UserLockStatusJson, example: UserLockService.lockExample },
     errors: ['UserNotFoundByProviderAndUsername', 'UnknownError'],
   })
-  lockUser(@Param('USERNAME') username: string): Promise<UserLockStatusJson> {
-    return this.locks.lock(username);
+  lockUser(
+    @Actor() actor: AuditActor,
+    @Param('USERNAME') username: string,
+  ): Promise<UserLockStatusJson> {
+    return this.locks.lock(actor, username);
   }
 }

@@ -2,6 +2,7 @@
    with a DirectLogin token, its roles requestable, its errors explained. Plain ES modules, no build. */
 
 import { API, call, directLogin, errorOf, store } from './api.js';
+import { createAuditPanel } from './audit.js';
 import { add, copyText, fill, h, pretty, safeHtml, whenIdle } from './dom.js';
 import { LOCALES, wordsFor } from './i18n.js';
 import { optionalParameters, parameterFields, withQuery } from './parameters.js';
@@ -250,6 +251,7 @@ function renderFrame() {
     loginDialog(),
     glossaryDialog(),
     rolesDialog(),
+    auditPanel().dialog,
   );
 
   document.addEventListener('keydown', (e) => {
@@ -395,6 +397,15 @@ function renderSession() {
         h('strong', { class: 'username' }, S.me.username),
       ),
       h('button', { type: 'button', onclick: openRolesDialog }, w.myRoles),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'audit-button',
+          onclick: () => auditPanel().open(S.values.BANK_ID, S.values.CUSTOMER_ID),
+        },
+        w.audit,
+      ),
       h('button', { type: 'button', class: 'logout', onclick: logout }, w.logout),
     );
   } else {
@@ -612,6 +623,15 @@ function roleItem(op, r) {
   }
   add(li, ' ', message);
   return li;
+}
+
+/** The audit view of a customer (audit.js), made once. */
+function auditPanel() {
+  el.audit ??= createAuditPanel(w, {
+    labelOf: (placeholder, id) => S.choices.get(placeholder)?.get(id) ?? '',
+    listId: (placeholder) => datalist(placeholder).id,
+  });
+  return el.audit;
 }
 
 function rolesDialog() {
@@ -1158,7 +1178,22 @@ function tryIt(op) {
       },
     });
     datalist(p);
-    return h('div', { class: 'param-field' }, h('label', { for: input.id }, p), input);
+    // on a customer: who did and saw what (the audit trail)
+    const audit =
+      p === 'CUSTOMER_ID'
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'audit-customer link',
+              title: w.auditTitle,
+              onclick: () =>
+                auditPanel().open(op.values.BANK_ID ?? S.values.BANK_ID, op.values.CUSTOMER_ID),
+            },
+            w.audit,
+          )
+        : null;
+    return h('div', { class: 'param-field' }, h('label', { for: input.id }, p), input, audit);
   });
   const body = hasBody
     ? h('textarea', {

@@ -129,6 +129,21 @@ const en = {
   stateGranted: 'granted',
   statePending: 'pending',
   sessionExpired: 'Your session ended; please log in again.',
+  audit: 'Audit',
+  auditTitle: 'Audit trail of a customer',
+  auditShow: 'Show',
+  auditOlder: 'Show older',
+  auditWhen: 'When (UTC)',
+  auditWho: 'Who',
+  auditAction: 'Action',
+  auditWhat: 'What',
+  auditFields: 'Changed fields',
+  auditCorrelation: 'Correlation-Id',
+  auditNone: 'No events for this customer.',
+  auditAnonymous: 'anonymous',
+  auditShown: (n) => `${n} events, newest first.`,
+  auditHint:
+    'Who changed and who read this customer’s data, newest first; never the values. Needs CanGetAuditEventsAtOneBank at the bank, or CanGetAuditEvents (then BANK_ID may stay empty).',
 };
 
 const es = {
@@ -246,6 +261,21 @@ const es = {
   stateGranted: 'concedido',
   statePending: 'pendiente',
   sessionExpired: 'Su sesión terminó; inicie sesión de nuevo.',
+  audit: 'Auditoría',
+  auditTitle: 'Registro de auditoría de un cliente',
+  auditShow: 'Mostrar',
+  auditOlder: 'Mostrar anteriores',
+  auditWhen: 'Cuándo (UTC)',
+  auditWho: 'Quién',
+  auditAction: 'Acción',
+  auditWhat: 'Qué',
+  auditFields: 'Campos cambiados',
+  auditCorrelation: 'Correlation-Id',
+  auditNone: 'No hay eventos de este cliente.',
+  auditAnonymous: 'anónimo',
+  auditShown: (n) => `${n} eventos, los más recientes primero.`,
+  auditHint:
+    'Quién cambió y quién leyó los datos de este cliente, los más recientes primero; nunca los valores. Requiere CanGetAuditEventsAtOneBank en el banco, o CanGetAuditEvents (entonces BANK_ID puede quedar vacío).',
 };
 
 export const LOCALES = { en_GB: { label: 'EN', words: en }, es_ES: { label: 'ES', words: es } };
