@@ -35,10 +35,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly keys: IdempotencyService,
   ) {}
 
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+  intercept(
+    context: ExecutionContext,
+    next: CallHandler,
+  ): Observable<unknown> | Promise<Observable<unknown>> {
     const req = context.switchToHttp().getRequest<ObpRequest>();
     const key = req.headers['idempotency-key'];
+    // the common case stays synchronous: no promise, no query
     if (key === undefined) return next.handle();
+    return this.withKey(context, next, req, key);
+  }
+
+  private async withKey(
+    context: ExecutionContext,
+    next: CallHandler,
+    req: ObpRequest,
+    key: string | string[],
+  ): Promise<Observable<unknown>> {
     const def = this.reflector.get<EndpointDefinition | undefined>(
       OBP_ENDPOINT,
       context.getHandler(),
