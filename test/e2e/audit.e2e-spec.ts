@@ -322,4 +322,87 @@ describe('audit events', () => {
     expect((await list(`${K}/audit-events?limit=0`)).status).toBe(400);
     expect((await expectedFor('true', [])).length).toBe(before);
   });
+
+  it('records the entitlements POST /banks grants its creator, with their outbox events', async () => {
+    const creator = await t.seed.userWithToken({ CanCreateBank: '' });
+    const id = `audit.bank.${Date.now()}`;
+    await t.http
+      .post('/obp/v3.1.0/banks')
+      .set(t.auth(creator.token))
+      .set('Correlation-Id', 'audit-e2e-bank')
+      .send({
+        id,
+        full_name: 'Audit Bank',
+        short_name: 'Audit',
+        logo_url: 'https://example.com/logo.png',
+        website_url: 'https://example.com',
+        swift_bic: 'AUDTGB22',
+        national_identifier: 'AUD1',
+        bank_routing: { scheme: 'BIC', address: 'AUDTGB22' },
+      })
+      .expect(201);
+    const rows = await t.db.query<
+      { entity_type: string; entity_id: string; user_id: string; bank_id: string }[]
+    >(
+      "SELECT entity_type, entity_id, user_id, bank_id FROM audit_event WHERE correlation_id = 'audit-e2e-bank' ORDER BY seq",
+    );
+    const granted = await t.db.query<{ id: string; role_name: string }[]>(
+      'SELECT id, role_name FROM entitlement WHERE user_id = $1 AND bank_id = $2 ORDER BY role_name',
+      [creator.user.id, id],
+    );
+    expect(granted.map((g) => g.role_name)).toEqual([
+      'CanCreateEntitlementAtOneBank',
+      'CanReadDynamicResourceDocsAtOneBank',
+    ]);
+    expect(rows).toEqual(
+      expect.arrayContaining(
+        granted.map((g) => ({
+          entity_type: 'entitlement',
+          entity_id: g.id,
+          user_id: creator.user.id,
+          bank_id: id,
+        })),
+      ),
+    );
+    expect(rows).toHaveLength(2);
+    const events = await t.db.query<{ data: unknown }[]>(
+      "SELECT data FROM kyc_event WHERE type = 'entitlement.created' AND bank_id = $1",
+      [id],
+    );
+    expect(events.map((e) => e.data)).toEqual(
+      expect.arrayContaining(
+        granted.map((g) => ({ entitlement_id: g.id, role_name: g.role_name, bank_id: id })),
+      ),
+    );
+  });
+});
+
+describe('audit events of the server itself', () => {
+  it('records the bootstrap admin and its grant at start-up as changes by no user', async () => {
+    const t = await createTestApp({
+      env: { OBP_ADMIN_USERNAME: 'audit.boot.admin', OBP_ADMIN_PASSWORD: 'Audit-B00t-Passw0rd!' },
+    });
+    try {
+      const rows = await t.db.query<Record<string, unknown>[]>(
+        "SELECT user_id, consumer_id, action, entity_type, bank_id, customer_id, changed_fields FROM audit_event WHERE correlation_id = 'server-start-up' ORDER BY seq",
+      );
+      const base = { user_id: null, consumer_id: null, bank_id: '', customer_id: null };
+      expect(rows).toEqual([
+        {
+          ...base,
+          action: 'create',
+          entity_type: 'user',
+          changed_fields: ['email', 'username', 'password', 'first_name', 'last_name'],
+        },
+        {
+          ...base,
+          action: 'create',
+          entity_type: 'entitlement',
+          changed_fields: ['bank_id', 'role_name'],
+        },
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
 });

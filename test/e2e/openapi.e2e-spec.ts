@@ -135,6 +135,8 @@ describe('GET /openapi.json', () => {
       paths.filter(
         (p) =>
           p !== '/my/logins/direct' &&
+          // an extension standard's endpoints have one version, their own (/kyc/v1.0.0)
+          !p.startsWith('/kyc/v1.0.0/') &&
           !['v1.2.1', 'v2.0.0', 'v2.1.0', 'v3.1.0', 'v4.0.0'].includes(p.split('/')[2]),
       ),
     ).toEqual([]);

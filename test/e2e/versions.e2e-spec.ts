@@ -7,6 +7,7 @@ import {
 import {
   ENDPOINTS,
   type EndpointDefinition,
+  isExtension,
   isPlaceholder,
   urlFor,
 } from '../../src/common/endpoint/endpoint-registry';
@@ -247,7 +248,8 @@ describe('versions: every endpoint under exactly the version prefixes OBP serves
   };
 
   it('serves each OBP implementation at the versions OBP-API lists it in', () => {
-    const actual = ENDPOINTS.map(
+    // our extension standards' endpoints are no OBP implementation (each has its one version)
+    const actual = ENDPOINTS.filter((e) => !isExtension(e)).map(
       (e) => [routeOf(e), e.operationId, e.versions[0], e.versions[e.versions.length - 1]] as const,
     );
     expect([...actual].sort()).toEqual([...OBP_TABLE].sort());
@@ -298,7 +300,8 @@ describe('versions: every endpoint under exactly the version prefixes OBP serves
     expect(problems).toEqual([]);
     expect(served).toBeGreaterThan(versioned.length);
     expect(refused).toBeGreaterThan(0);
-  });
+    // one call per endpoint and version prefix: well over a thousand on a busy 2-core machine
+  }, 180_000);
 
   it.each(ALL_VERSIONS)(
     'lists in the %s resource docs exactly what that version serves',

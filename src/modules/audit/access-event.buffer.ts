@@ -70,6 +70,10 @@ export class AccessEventBuffer implements OnModuleInit, BeforeApplicationShutdow
     fastify.addHook('onClose', async () => {
       clearInterval(this.timer);
       await this.flush();
+      if (this.pending.length > 0)
+        this.logger.error(
+          `${this.pending.length} access events lost: the database did not take them`,
+        );
     });
   }
 

@@ -23,7 +23,7 @@ const RECORD_WITH_EVENT = preparedStatement(
 );
 
 /** The filters of GET …/audit-events besides paging; `bankId` is the bank endpoint's scope. */
-export interface AuditFilter {
+export interface AuditFilter extends Partial<Record<keyof AuditEventEntity, string>> {
   bankId?: string;
   entityType?: string;
   entityId?: string;
@@ -96,18 +96,12 @@ export class AuditService {
     if (uuids.some((v) => !isUuid(v)) || texts.some((v) => v !== undefined && !isStorableText(v)))
       return [];
     const qb = this.events.createQueryBuilder('e');
+    // the filter's keys are the entity's properties
+    for (const [key, value] of Object.entries(filter) as [keyof AuditFilter, string | undefined][])
+      if (value !== undefined) qb.andWhere(`e.${key} = :${key}`, { [key]: value });
     const where = (sql: string, params: Record<string, unknown>): void => {
       qb.andWhere(sql, params);
     };
-    if (filter.bankId !== undefined) where('e.bankId = :bankId', { bankId: filter.bankId });
-    if (filter.customerId !== undefined)
-      where('e.customerId = :customerId', { customerId: filter.customerId });
-    if (filter.userId !== undefined) where('e.userId = :userId', { userId: filter.userId });
-    if (filter.entityType !== undefined)
-      where('e.entityType = :entityType', { entityType: filter.entityType });
-    if (filter.entityId !== undefined)
-      where('e.entityId = :entityId', { entityId: filter.entityId });
-    if (filter.action !== undefined) where('e.action = :action', { action: filter.action });
     if (paging.fromDate) where('e.occurredAt >= :fromDate', { fromDate: paging.fromDate });
     // to_date is inclusive to its millisecond (occurred_at holds microseconds)
     if (paging.toDate)
