@@ -9,6 +9,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,8 @@ const TARGETS = {
   statusReadRatio: 0.6,
   statusReadP99Factor: 2,
   statusWriteRatio: 0.5,
+  /** Issue #15: a registered webhook may cost the write ratio at most 10 % of its target. */
+  statusWriteWithWebhookRatio: 0.5 * 0.9,
   resourceDocsRps: 5000,
   scaleRatio: 0.8,
   rssUnderLoadMiB: 250,
@@ -163,6 +166,8 @@ export async function seed(dbName: string, secret: string): Promise<Fixture> {
       ['CanCreateTaxResidence', bankId],
       ['CanGetCustomerAddress', bankId],
       ['CanCreateEntitlementAtAnyBank', ''],
+      ['CanCreateWebhookAtOneBank', bankId],
+      ['CanDeleteWebhookAtOneBank', bankId],
     ];
     for (const [role, bank] of grants) {
       await db.query('INSERT INTO entitlement (user_id, role_name, bank_id) VALUES ($1, $2, $3)', [
@@ -210,6 +215,52 @@ interface Scenario {
   name: string;
   /** Only ours has a target of its own for this one (no ratio). */
   build: (f: Fixture, counter: { n: number }) => autocannon.Request;
+  /** Run on our server only, inside `around` (set-up before the warm-up, tear-down after). */
+  oursOnly?: {
+    around: (port: number, f: Fixture, run: () => Promise<Figures>) => Promise<Figures>;
+  };
+}
+
+/**
+ * Issue #15: the status write with a webhook registered for its event (kyc_status.added), its
+ * receiver in this process answering 200. Delivery happens beside the writes; the figure is the
+ * writes' req/s. What the receiver got is reported, and the webhook is deleted afterwards.
+ */
+async function withWebhook(
+  port: number,
+  f: Fixture,
+  run: () => Promise<Figures>,
+): Promise<Figures> {
+  let received = 0;
+  const receiver = createHttpServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      received++;
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  const { port: receiverPort } = receiver.address() as { port: number };
+  const base = `http://127.0.0.1:${port}/kyc/v1.0.0/banks/${f.bankId}/webhooks`;
+  const headers = { authorization: `Bearer ${f.token}`, 'content-type': 'application/json' };
+  const created = await fetch(base, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      url: `http://127.0.0.1:${receiverPort}/bench`,
+      event_types: ['kyc_status.added'],
+    }),
+  });
+  if (created.status !== 201) throw new Error(`webhook not created: ${created.status}`);
+  const { webhook_id } = (await created.json()) as { webhook_id: string };
+  try {
+    const figures = await run();
+    console.log(`ours     webhook receiver got ${received} requests during the scenario`);
+    return figures;
+  } finally {
+    await fetch(`${base}/${webhook_id}`, { method: 'DELETE', headers });
+    await new Promise((r) => receiver.close(r));
+  }
 }
 
 const STATUS_BODY = (f: Fixture, i: number) => {
@@ -264,6 +315,11 @@ export const SCENARIOS: Scenario[] = [
     build: () => ({ method: 'GET', path: '/obp/v3.1.0/resource-docs/v3.1.0/obp?tags=KYC' }),
   },
   { name: 'mix_90_read_10_write', build: (f, c) => MIX(f, c.n++) },
+  {
+    name: 'kyc_status_write_webhook',
+    build: (f, c) => STATUS_BODY(f, c.n++),
+    oursOnly: { around: withWebhook },
+  },
   {
     name: 'direct_login',
     build: () => ({
@@ -409,6 +465,8 @@ async function runServer(
     LOG_LEVEL: 'info',
     RATE_LIMITS: 'off',
     BASELINE_RESOURCE_DOCS: docsFile,
+    // the webhook scenario's receiver is in this process, on loopback
+    WEBHOOK_ALLOW_PRIVATE: 'true',
   };
   const server = startServer(kind, port, env);
   try {
@@ -432,18 +490,21 @@ async function runServer(
     const only = names ?? process.env.BENCH_ONLY?.split(',');
     let accessEvents: { before: number; after: number } | undefined;
     for (const s of SCENARIOS.filter((x) => !only || only.includes(x.name))) {
+      if (s.oursOnly && kind !== 'ours') continue;
       const counter = { n: 0 };
       // ours audits every status read (issue #13): access events are on, as in production
       const audited = kind === 'ours' && s.name === 'kyc_status_read';
       const before = audited ? await countStatusReadEvents(dbName) : 0;
       // DirectLogin's scrypt holds 32 MiB per hash on each libuv thread: its peak is reported apart
-      scenarios[s.name] = await measure(
-        port,
-        server.pid!,
-        fixture.token,
-        () => s.build(fixture, counter),
-        s.name === 'direct_login' ? loginPeak : peak,
-      );
+      const run = () =>
+        measure(
+          port,
+          server.pid!,
+          fixture.token,
+          () => s.build(fixture, counter),
+          s.name === 'direct_login' ? loginPeak : peak,
+        );
+      scenarios[s.name] = s.oursOnly ? await s.oursOnly.around(port, fixture, run) : await run();
       console.log(`${kind.padEnd(8)} ${s.name.padEnd(22)} ${line(scenarios[s.name])}`);
       if (audited) {
         await sleep(1000); // the buffer's last flush
@@ -670,6 +731,15 @@ async function main(): Promise<void> {
     TARGETS.statusWriteRatio,
     true,
   );
+  if (ours.scenarios.kyc_status_write_webhook) {
+    check(
+      'KYC status write with a webhook, ours / baseline write req/s',
+      (ours.scenarios.kyc_status_write_webhook.rps ?? NaN) /
+        (baseline.scenarios.kyc_status_write?.rps ?? NaN),
+      TARGETS.statusWriteWithWebhookRatio,
+      true,
+    );
+  }
   check(
     'resource docs ?tags=KYC req/s',
     ours.scenarios.resource_docs_kyc?.rps ?? NaN,
@@ -717,7 +787,8 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|');
   for (const name of Object.keys(ours.scenarios)) {
     const o = ours.scenarios[name];
-    const b = baseline.scenarios[name];
+    // an ours-only scenario (the write with a webhook) is set beside the baseline's plain write
+    const b = baseline.scenarios[name] ?? baseline.scenarios[name.replace(/_webhook$/, '')];
     console.log(
       `| ${name} | ${o.rps.toFixed(0)} | ${b.rps.toFixed(0)} | ${(o.rps / b.rps).toFixed(3)} | ${o.p50}/${o.p90}/${o.p99} | ${b.p50}/${b.p90}/${b.p99} |`,
     );

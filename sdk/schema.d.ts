@@ -72,6 +72,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kyc/v1.0.0/banks/{BANK_ID}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Webhooks
+         * @description The webhooks of the bank specified by BANK_ID, oldest first (then by id). Deleted ones are not listed; secrets never are.
+         *
+         *     **Paging** (optional, as OBP): `limit` (1 to 1000, default 1000), `offset`, `sort_direction` (`ASC`/`DESC` by creation time), `from_date`, `to_date` (`yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`, inclusive).
+         *
+         *     Authentication is Mandatory
+         *
+         *     This endpoint belongs to the KYCv1.0.0 extension standard of this server (not OBP). Roles `CanGetWebhooksAtOneBank` are extension roles, not OBP's.
+         *
+         *     **Required roles** (any of): `CanGetWebhooksAtOneBank` (at BANK_ID), a KYC extension role (not OBP)
+         *
+         *     Part of the KYCv1.0.0 extension standard (ours, not OBP's), method `getWebhooks`.
+         */
+        get: operations["KYCv1.0.0-getWebhooks"];
+        put?: never;
+        /**
+         * Create Webhook
+         * @description Create a webhook: the events of the bank specified by BANK_ID whose `event_types` it lists are POSTed to `url`, signed.
+         *
+         *     Answers 201 with the webhook and its signing `secret` (`whsec_…`): **the secret is shown only in this answer**; keep it to verify the signatures.
+         *
+         *     **URL rules:** an absolute `http` or `https` URL of at most 2048 characters whose host is not, and does not resolve to, a loopback, private, link-local (cloud metadata), carrier-grade NAT, multicast or reserved address, nor a metadata host name (the server checks again at every delivery); a server run with `WEBHOOK_ALLOW_PRIVATE=true` accepts those. Otherwise 400 OBP-30362 with the reason.
+         *
+         *     `event_types`: at least one; an unknown one answers 400 OBP-30363. Event types: `customer.created`, `customer.number_updated`, `address.created`, `address.updated`, `address.deleted`, `tax_residence.created`, `tax_residence.deleted`, `kyc_check.upserted`, `kyc_document.upserted`, `kyc_media.upserted`, `kyc_media.content_uploaded`, `kyc_media.content_deleted`, `kyc_status.added`, `meeting.created`, `user_customer_link.created`, `entitlement.created`, `entitlement.deleted`. `description` is optional (at most 255 characters).
+         *
+         *     **Delivery.** Each event of the bank whose type the webhook subscribes to is POSTed to its `url` as `{"event_id","type","occurred_at","bank_id","data":{…}}` (`data`: the resource as its OBP JSON), with `Content-Type: application/json` and the [Standard Webhooks](https://www.standardwebhooks.com/) headers `Webhook-Id` (the event id: the same on every retry, so receivers can drop duplicates), `Webhook-Timestamp` (Unix seconds) and `Webhook-Signature: v1,<base64 HMAC-SHA256 of "<Webhook-Id>.<Webhook-Timestamp>.<body>">` keyed with the secret answered at creation (the bytes after `whsec_`, base64-decoded), so the Standard Webhooks libraries verify it. At least once: any 2xx within 10 s is a success; anything else (a 3xx: redirects are not followed) is retried with exponential backoff and jitter (30 s, 1 min, 2 min, … up to 4 h) for 24 h, then the delivery is marked `failed`. A customer’s events reach a webhook in the order they were written: a delivery waits until the earlier ones about the same customer succeeded or failed. Only events of BANK_ID reach its webhooks, and only those that happened after the webhook was created.
+         *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
+         *
+         *     Authentication is Mandatory
+         *
+         *     This endpoint belongs to the KYCv1.0.0 extension standard of this server (not OBP). Roles `CanCreateWebhookAtOneBank` are extension roles, not OBP's.
+         *
+         *     **Required roles** (any of): `CanCreateWebhookAtOneBank` (at BANK_ID), a KYC extension role (not OBP)
+         *
+         *     Part of the KYCv1.0.0 extension standard (ours, not OBP's), method `createWebhook`.
+         */
+        post: operations["KYCv1.0.0-createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kyc/v1.0.0/banks/{BANK_ID}/webhooks/{WEBHOOK_ID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Webhook
+         * @description One webhook of the bank specified by BANK_ID (without its secret). A WEBHOOK_ID that is unknown, deleted, or a webhook of another bank answers 404 OBP-30360.
+         *
+         *     Authentication is Mandatory
+         *
+         *     This endpoint belongs to the KYCv1.0.0 extension standard of this server (not OBP). Roles `CanGetWebhooksAtOneBank` are extension roles, not OBP's.
+         *
+         *     **Required roles** (any of): `CanGetWebhooksAtOneBank` (at BANK_ID), a KYC extension role (not OBP)
+         *
+         *     Part of the KYCv1.0.0 extension standard (ours, not OBP's), method `getWebhook`.
+         */
+        get: operations["KYCv1.0.0-getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Webhook
+         * @description Delete a webhook: no event is sent to it any more, and its pending deliveries are marked `failed`. Answers 200 with the body `true`, as OBP's DELETEs do. A WEBHOOK_ID that is unknown, deleted, or a webhook of another bank answers 404 OBP-30360.
+         *
+         *     Authentication is Mandatory
+         *
+         *     This endpoint belongs to the KYCv1.0.0 extension standard of this server (not OBP). Roles `CanDeleteWebhookAtOneBank` are extension roles, not OBP's.
+         *
+         *     **Required roles** (any of): `CanDeleteWebhookAtOneBank` (at BANK_ID), a KYC extension role (not OBP)
+         *
+         *     Part of the KYCv1.0.0 extension standard (ours, not OBP's), method `deleteWebhook`.
+         */
+        delete: operations["KYCv1.0.0-deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kyc/v1.0.0/banks/{BANK_ID}/webhooks/{WEBHOOK_ID}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Webhook Deliveries
+         * @description The deliveries of a webhook, newest first (then by the order they were made): one per event sent to it, with its `status` (`pending`, `succeeded` or `failed`), `next_retry_at` while pending, and every attempt (oldest first) with its status, the response code, the duration and when it is retried.
+         *
+         *     A WEBHOOK_ID that is unknown, deleted, or a webhook of another bank answers 404 OBP-30360.
+         *
+         *     **Paging** (optional, as OBP): `limit` (1 to 1000, default 1000), `offset`, `sort_direction` (`ASC`/`DESC` by creation time), `from_date`, `to_date` (`yyyy-MM-dd'T'HH:mm:ss.SSS'Z'`, inclusive).
+         *
+         *     Authentication is Mandatory
+         *
+         *     This endpoint belongs to the KYCv1.0.0 extension standard of this server (not OBP). Roles `CanGetWebhooksAtOneBank` are extension roles, not OBP's.
+         *
+         *     **Required roles** (any of): `CanGetWebhooksAtOneBank` (at BANK_ID), a KYC extension role (not OBP)
+         *
+         *     Part of the KYCv1.0.0 extension standard (ours, not OBP's), method `getWebhookDeliveries`.
+         */
+        get: operations["KYCv1.0.0-getWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kyc/v1.0.0/banks/{BANK_ID}/webhooks/{WEBHOOK_ID}/deliveries/{DELIVERY_ID}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Webhook Delivery
+         * @description Send a delivery again, now, whatever its status (a failed one after its 24 h, or a succeeded one once more): it becomes `pending`, due at once, with a new 24 h of retries. It still waits for the earlier pending deliveries about the same customer. No body. Answers 201 with the delivery. Role: the webhook manager's `CanCreateWebhookAtOneBank`. A WEBHOOK_ID that is unknown, deleted, or a webhook of another bank answers 404 OBP-30360. A DELIVERY_ID that is not one of the webhook's answers 404 OBP-30361.
+         *
+         *     **Idempotency-Key** (optional header, up to 255 characters): the request is executed once per key and caller (consumer and user); a repeat with the same method, path and body gets the first answer again (status and body) with `Idempotent-Replayed: true`, the same key with another request 422 OBP-10061, a repeat while the first still runs 409 OBP-10062. Keys are kept 24 hours (the server setting IDEMPOTENCY_TTL_HOURS). Without the header nothing changes.
+         *
+         *     Authentication is Mandatory
+         *
+         *     This endpoint belongs to the KYCv1.0.0 extension standard of this server (not OBP). Roles `CanCreateWebhookAtOneBank` are extension roles, not OBP's.
+         *
+         *     **Required roles** (any of): `CanCreateWebhookAtOneBank` (at BANK_ID), a KYC extension role (not OBP)
+         *
+         *     Part of the KYCv1.0.0 extension standard (ours, not OBP's), method `retryWebhookDelivery`.
+         */
+        post: operations["KYCv1.0.0-retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/my/logins/direct": {
         parameters: {
             query?: never;
@@ -2480,6 +2634,17 @@ export interface components {
             domain: string;
             tax_number: string;
         };
+        PostWebhookJsonV100: {
+            /**
+             * @description Where the events are POSTed: http or https, at most 2048 characters, a public address
+             *     (WEBHOOK_ALLOW_PRIVATE aside); checked by the service (400 OBP-30362 with the reason).
+             */
+            url: string;
+            /** @description The event types to receive (see the endpoint's description); at least one. */
+            event_types: string[];
+            /** @description Free text for people; empty when missing. */
+            description?: string;
+        };
         PutUpdateCustomerNumberJsonV310: {
             customer_number: string;
         };
@@ -2599,6 +2764,61 @@ export interface components {
                 account_id: string;
                 view_id: string;
             }[];
+        };
+        WebhookCreatedJsonV100: {
+            webhook_id: string;
+            bank_id: string;
+            url: string;
+            event_types: string[];
+            description: string;
+            created_by_user_id: string;
+            created_at: string;
+            /** @description `whsec_…` (Standard Webhooks): verify `Webhook-Signature` with it. */
+            secret: string;
+        };
+        WebhookDeliveriesJsonV100: {
+            deliveries: components["schemas"]["WebhookDeliveryJsonV100"][];
+        };
+        WebhookDeliveryAttemptJsonV100: {
+            attempted_at: string;
+            /** @description `succeeded` (a 2xx came back) or `failed`. */
+            status: string;
+            /** @description The receiver's HTTP status; null when none came (timeout, refused connection). */
+            response_code: number | null;
+            duration_ms: number;
+            /** @description Why it failed without a status (`timeout`, `connection refused`, …), or null. */
+            error: string | null;
+            /** @description When this failure is retried; null after a success or when the delivery then failed. */
+            next_retry_at: string | null;
+        };
+        WebhookDeliveryJsonV100: {
+            delivery_id: string;
+            webhook_id: string;
+            event_id: string;
+            event_type: string;
+            /** @description The customer the event is about (deliveries of one customer go out in order); null for none. */
+            customer_id: string | null;
+            /** @description `pending`, `succeeded` or `failed` (retries exhausted, or the webhook deleted). */
+            status: string;
+            attempt_count: number;
+            /** @description When the next attempt is due; null once succeeded or failed. */
+            next_retry_at: string | null;
+            created_at: string;
+            completed_at: string | null;
+            /** @description Every attempt, oldest first. */
+            attempts: components["schemas"]["WebhookDeliveryAttemptJsonV100"][];
+        };
+        WebhookJsonV100: {
+            webhook_id: string;
+            bank_id: string;
+            url: string;
+            event_types: string[];
+            description: string;
+            created_by_user_id: string;
+            created_at: string;
+        };
+        WebhooksJsonV100: {
+            webhooks: components["schemas"]["WebhookJsonV100"][];
         };
     };
     responses: never;
@@ -2846,6 +3066,599 @@ export interface operations {
             };
             /** @description OBP-30001: Bank not found. Please specify a valid value for BANK_ID. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "KYCv1.0.0-getWebhooks": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 1000 (default 1000). */
+                limit?: string;
+                /** @description Rows to skip (default 0). */
+                offset?: string;
+                /** @description ASC (oldest first) or DESC (newest first); default: the list's own order. */
+                sort_direction?: string;
+                /** @description Only rows created at or after this instant, yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows created at or before this instant, yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The bank id */
+                BANK_ID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhooks": [
+                     *         {
+                     *           "webhook_id": "0f5e8b1c-3a2d-4c3e-9b7a-2f1d5e6c7b8a",
+                     *           "bank_id": "gh.29.uk",
+                     *           "url": "https://kyc-receiver.example.com/hooks/obp",
+                     *           "event_types": [
+                     *             "kyc_status.added",
+                     *             "kyc_check.upserted"
+                     *           ],
+                     *           "description": "KYC case management",
+                     *           "created_by_user_id": "9ca9a7e4-6d02-40e3-a129-0b2bf89de9b1",
+                     *           "created_at": "2026-12-01T09:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhooksJsonV100"];
+                };
+            };
+            /**
+             * @description OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             *
+             *     OBP-50000: Unknown Error.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20001: User not logged in. Authentication is required! */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20006: User is missing one or more roles: */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-30001: Bank not found. Please specify a valid value for BANK_ID. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "KYCv1.0.0-createWebhook": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The bank id */
+                BANK_ID: string;
+            };
+            cookie?: never;
+        };
+        /** @description PostWebhookJsonV100 object */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostWebhookJsonV100"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhook_id": "0f5e8b1c-3a2d-4c3e-9b7a-2f1d5e6c7b8a",
+                     *       "bank_id": "gh.29.uk",
+                     *       "url": "https://kyc-receiver.example.com/hooks/obp",
+                     *       "event_types": [
+                     *         "kyc_status.added",
+                     *         "kyc_check.upserted"
+                     *       ],
+                     *       "description": "KYC case management",
+                     *       "created_by_user_id": "9ca9a7e4-6d02-40e3-a129-0b2bf89de9b1",
+                     *       "created_at": "2026-12-01T09:30:00Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookCreatedJsonV100"];
+                };
+            };
+            /**
+             * @description OBP-10001: Incorrect json format. The Json body should be the
+             *
+             *     OBP-30363: Unknown webhook event type.
+             *
+             *     OBP-30362: Invalid webhook url.
+             *
+             *     OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20001: User not logged in. Authentication is required! */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20006: User is missing one or more roles: */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-30001: Bank not found. Please specify a valid value for BANK_ID. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "KYCv1.0.0-getWebhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bank id */
+                BANK_ID: string;
+                /** @description The webhook id */
+                WEBHOOK_ID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhook_id": "0f5e8b1c-3a2d-4c3e-9b7a-2f1d5e6c7b8a",
+                     *       "bank_id": "gh.29.uk",
+                     *       "url": "https://kyc-receiver.example.com/hooks/obp",
+                     *       "event_types": [
+                     *         "kyc_status.added",
+                     *         "kyc_check.upserted"
+                     *       ],
+                     *       "description": "KYC case management",
+                     *       "created_by_user_id": "9ca9a7e4-6d02-40e3-a129-0b2bf89de9b1",
+                     *       "created_at": "2026-12-01T09:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookJsonV100"];
+                };
+            };
+            /** @description OBP-50000: Unknown Error. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20001: User not logged in. Authentication is required! */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20006: User is missing one or more roles: */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /**
+             * @description OBP-30001: Bank not found. Please specify a valid value for BANK_ID.
+             *
+             *     OBP-30360: Webhook not found. Please specify a valid value for WEBHOOK_ID.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "KYCv1.0.0-deleteWebhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The bank id */
+                BANK_ID: string;
+                /** @description The webhook id */
+                WEBHOOK_ID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example true */
+                    "application/json": boolean;
+                };
+            };
+            /** @description OBP-50000: Unknown Error. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20001: User not logged in. Authentication is required! */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20006: User is missing one or more roles: */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /**
+             * @description OBP-30001: Bank not found. Please specify a valid value for BANK_ID.
+             *
+             *     OBP-30360: Webhook not found. Please specify a valid value for WEBHOOK_ID.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "KYCv1.0.0-getWebhookDeliveries": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 1000 (default 1000). */
+                limit?: string;
+                /** @description Rows to skip (default 0). */
+                offset?: string;
+                /** @description ASC (oldest first) or DESC (newest first); default: the list's own order. */
+                sort_direction?: string;
+                /** @description Only rows created at or after this instant, yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                from_date?: string;
+                /** @description Only rows created at or before this instant, yyyy-MM-dd'T'HH:mm:ss.SSS'Z'. */
+                to_date?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The bank id */
+                BANK_ID: string;
+                /** @description The webhook id */
+                WEBHOOK_ID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "deliveries": [
+                     *         {
+                     *           "delivery_id": "5d3f0c2e-7b1a-4e9d-8c6f-1a2b3c4d5e6f",
+                     *           "webhook_id": "0f5e8b1c-3a2d-4c3e-9b7a-2f1d5e6c7b8a",
+                     *           "event_id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "event_type": "kyc_status.added",
+                     *           "customer_id": "7f8a9b0c-1d2e-4f3a-8b4c-5d6e7f8a9b0c",
+                     *           "status": "pending",
+                     *           "attempt_count": 1,
+                     *           "next_retry_at": "2026-12-01T09:31:30Z",
+                     *           "created_at": "2026-12-01T09:31:01Z",
+                     *           "completed_at": null,
+                     *           "attempts": [
+                     *             {
+                     *               "attempted_at": "2026-12-01T09:31:02Z",
+                     *               "status": "failed",
+                     *               "response_code": 503,
+                     *               "duration_ms": 41,
+                     *               "error": null,
+                     *               "next_retry_at": "2026-12-01T09:31:30Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveriesJsonV100"];
+                };
+            };
+            /**
+             * @description OBP-10016: Incorrect filter Parameters in URL.
+             *
+             *     OBP-10023: obp_sort_direction parameter can only take two values: DESC or ASC!
+             *
+             *     OBP-10026: Failed to parse date string. Please use this format yyyy-MM-dd'T'HH:mm:ss.SSS'Z'!
+             *
+             *     OBP-10025: wrong value for obp_limit parameter. Please send a positive integer (=>1)!
+             *
+             *     OBP-10024: wrong value for obp_offset parameter. Please send a positive integer (=>0)!
+             *
+             *     OBP-10012: Invalid value. Maximum number is 1000.
+             *
+             *     OBP-50000: Unknown Error.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20001: User not logged in. Authentication is required! */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20006: User is missing one or more roles: */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /**
+             * @description OBP-30001: Bank not found. Please specify a valid value for BANK_ID.
+             *
+             *     OBP-30360: Webhook not found. Please specify a valid value for WEBHOOK_ID.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+        };
+    };
+    "KYCv1.0.0-retryWebhookDelivery": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The bank id */
+                BANK_ID: string;
+                /** @description The webhook id */
+                WEBHOOK_ID: string;
+                /** @description The delivery id */
+                DELIVERY_ID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery_id": "5d3f0c2e-7b1a-4e9d-8c6f-1a2b3c4d5e6f",
+                     *       "webhook_id": "0f5e8b1c-3a2d-4c3e-9b7a-2f1d5e6c7b8a",
+                     *       "event_id": "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+                     *       "event_type": "kyc_status.added",
+                     *       "customer_id": "7f8a9b0c-1d2e-4f3a-8b4c-5d6e7f8a9b0c",
+                     *       "status": "pending",
+                     *       "attempt_count": 1,
+                     *       "next_retry_at": "2026-12-01T09:31:10Z",
+                     *       "created_at": "2026-12-01T09:31:01Z",
+                     *       "completed_at": null,
+                     *       "attempts": [
+                     *         {
+                     *           "attempted_at": "2026-12-01T09:31:02Z",
+                     *           "status": "failed",
+                     *           "response_code": 503,
+                     *           "duration_ms": 41,
+                     *           "error": null,
+                     *           "next_retry_at": "2026-12-01T09:31:30Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryJsonV100"];
+                };
+            };
+            /**
+             * @description OBP-50000: Unknown Error.
+             *
+             *     OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20001: User not logged in. Authentication is required! */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-20006: User is missing one or more roles: */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /**
+             * @description OBP-30001: Bank not found. Please specify a valid value for BANK_ID.
+             *
+             *     OBP-30360: Webhook not found. Please specify a valid value for WEBHOOK_ID.
+             *
+             *     OBP-30361: Webhook delivery not found. Please specify a valid value for DELIVERY_ID.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObpError"];
+                };
+            };
+            /** @description OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -31,6 +31,7 @@ import { RootModule } from './modules/root/root.module';
 import { TaxResidenceModule } from './modules/tax-residence/tax-residence.module';
 import { UserCustomerLinkModule } from './modules/user-customer-link/user-customer-link.module';
 import { UserModule } from './modules/user/user.module';
+import { WebhookModule } from './modules/webhook/webhook.module';
 
 @Module({
   imports: [
@@ -56,6 +57,7 @@ import { UserModule } from './modules/user/user.module';
     UserCustomerLinkModule,
     KycModule,
     MeetingModule,
+    WebhookModule,
     ResourceDocModule,
     ExplorerModule,
   ],

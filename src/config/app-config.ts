@@ -43,6 +43,18 @@ export class AppConfig {
   idempotencyTtlHours = 24;
   /** How often buffered access events (audited reads) are written; a clean shutdown writes the rest. */
   auditFlushMs = 250;
+  /** WEBHOOK_ALLOW_PRIVATE: webhook URLs may name loopback, private and link-local addresses. */
+  webhookAllowPrivate = false;
+  /** First retry delay of a failed webhook delivery; each later one doubles (with jitter). */
+  webhookRetryBaseMs = 30_000;
+  /** How long a delivery is retried before it is marked failed. */
+  webhookRetryWindowSeconds = 24 * 3600;
+  /** A receiver that has not answered in this time fails the attempt. */
+  webhookTimeoutMs = 10_000;
+  /** How often the outbox relay and the idle delivery workers look for work. */
+  webhookPollIntervalMs = 1_000;
+  /** Streams (webhook and customer) one instance delivers at the same time. */
+  webhookConcurrency = 8;
 }
 
 /** At most `limit` requests per `ttlSeconds`; the window is also how long a client is then refused. */
@@ -249,6 +261,32 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (origins.length === 0 || !origins.every((o) => ORIGIN.test(o)))
       problems.push('CORS_ORIGINS must be * or a comma-separated list of http(s)://host[:port]');
     else c.corsOrigins = origins;
+  }
+
+  const allowPrivate = get('WEBHOOK_ALLOW_PRIVATE');
+  if (allowPrivate !== undefined) {
+    c.webhookAllowPrivate = parseBool('WEBHOOK_ALLOW_PRIVATE', allowPrivate, problems) ?? false;
+  }
+  const retryWindow = get('WEBHOOK_RETRY_WINDOW');
+  if (retryWindow !== undefined) {
+    const seconds = parseDuration(retryWindow);
+    if (seconds === undefined)
+      problems.push('WEBHOOK_RETRY_WINDOW must be a duration such as 24h, 30m or 3600');
+    else c.webhookRetryWindowSeconds = seconds;
+  }
+  const counts = [
+    ['WEBHOOK_RETRY_BASE_MS', 'webhookRetryBaseMs', 1, 'a number of milliseconds from 1'],
+    ['WEBHOOK_TIMEOUT_MS', 'webhookTimeoutMs', 1, 'a number of milliseconds from 1'],
+    ['WEBHOOK_POLL_INTERVAL_MS', 'webhookPollIntervalMs', 500, 'a number of milliseconds from 500'],
+    ['WEBHOOK_CONCURRENCY', 'webhookConcurrency', 1, 'a number from 1'],
+  ] as const;
+  for (const [name, field, minimum, what] of counts) {
+    const value = get(name);
+    if (value === undefined) continue;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < minimum)
+      problems.push(`${name} must be ${what}`);
+    else c[field] = n;
   }
 
   if (problems.length > 0) throw new ConfigError(problems);

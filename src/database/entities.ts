@@ -18,6 +18,10 @@ import { MeetingEntity } from '../modules/meeting/meeting.entity';
 import { TaxResidenceEntity } from '../modules/tax-residence/tax-residence.entity';
 import { UserCustomerLinkEntity } from '../modules/user-customer-link/user-customer-link.entity';
 import { UserEntity } from '../modules/user/user.entity';
+import { WebhookDeliveryAttemptEntity } from '../modules/webhook/webhook-delivery-attempt.entity';
+import { WebhookDeliveryEntity } from '../modules/webhook/webhook-delivery.entity';
+import { WebhookRelayCursorEntity } from '../modules/webhook/webhook-relay-cursor.entity';
+import { WebhookEntity } from '../modules/webhook/webhook.entity';
 
 /** Every entity; the app, the migration CLI and the schema check all use this one list. */
 export const ENTITIES = [
@@ -41,4 +45,8 @@ export const ENTITIES = [
   KycEventEntity,
   IdempotencyKeyEntity,
   AuditEventEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
+  WebhookDeliveryAttemptEntity,
+  WebhookRelayCursorEntity,
 ];

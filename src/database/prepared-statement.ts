@@ -26,7 +26,7 @@ export function preparedStatement(name: string, text: string): PreparedStatement
 type Runner = Pick<Pool | PoolClient, 'query'>;
 
 /** The app's pg pool (the one TypeORM uses), or the connection of a transaction's query runner. */
-function runnerOf(target: DataSource | EntityManager): Runner {
+export function runnerOf(target: DataSource | EntityManager): Runner {
   if (!(target instanceof EntityManager)) return (target.driver as PostgresDriver).master as Pool;
   // the connection a transaction holds (protected in TypeORM's typings, public at run time)
   const connection = (target.queryRunner as { databaseConnection?: PoolClient } | undefined)

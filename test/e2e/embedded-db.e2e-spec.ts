@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccessEventBuffer } from '../../src/modules/audit/access-event.buffer';
+import { Webhook } from 'standardwebhooks';
 import { BankEntity } from '../../src/modules/bank/bank.entity';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 const newUser = (username: string) => ({
   email: `${username}@example.com`,
@@ -17,18 +19,24 @@ const newUser = (username: string) => ({
 // PGlite's first start (initdb in WebAssembly) takes seconds, more on a busy machine
 jest.setTimeout(180_000);
 
+/** The webhook queue (pg-boss) shares the one connection: receivers on loopback, quick polls. */
+const WEBHOOKS = { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_INTERVAL_MS: '500' };
+
 describe('embedded PGlite store', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'obp-pglite-'));
   let t: TestApp;
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
+    receiver = await new WebhookReceiver().start();
     t = await createTestApp({
       embedded: true,
-      env: { DATA_DIR: dataDir, OBP_CONSUMER_KEY: 'embedded-key' },
+      env: { DATA_DIR: dataDir, OBP_CONSUMER_KEY: 'embedded-key', ...WEBHOOKS },
     });
   });
   afterAll(async () => {
     await t?.close();
+    await receiver?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -200,11 +208,56 @@ describe('embedded PGlite store', () => {
     expect(rows[0].n).toBe('10');
   });
 
+  it('delivers webhooks through the one connection: the committed events once, none rolled back', async () => {
+    const bank = await t.seed.bank();
+    const token = await t.seed.token({ CanCreateWebhookAtOneBank: bank.id });
+    const created = await t.http
+      .post(`/kyc/v1.0.0/banks/${bank.id}/webhooks`)
+      .set(t.auth(token))
+      .send({ url: receiver.url('/embedded'), event_types: ['kyc_status.added'] })
+      .expect(201);
+    const secret = (created.body as { secret: string }).secret;
+    // outbox rows written as the writers write them, in 60 concurrent transactions, a third rolled
+    // back, while the relay and the delivery workers use the same connection
+    const results = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) =>
+        t.db.transaction(async (tx) => {
+          const [row] = await tx.query<{ event_id: string }[]>(
+            `INSERT INTO kyc_event (type, bank_id, customer_id, data) VALUES ('kyc_status.added', $1, $2, $3) RETURNING event_id`,
+            [bank.id, `00000000-0000-4000-8000-00000000000${i % 4}`, JSON.stringify({ i })],
+          );
+          await new Promise((r) => setTimeout(r, 5));
+          if (i % 3 === 0) throw new Error(`roll back ${i}`);
+          return row.event_id;
+        }),
+      ),
+    );
+    const committed = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(committed).toHaveLength(40);
+    await receiver.waitFor(() => receiver.to('/embedded').length >= 40, 120_000);
+    await new Promise((r) => setTimeout(r, 3000));
+    const got = receiver.to('/embedded');
+    expect(got.map((r) => r.json.event_id).sort()).toEqual([...committed].sort());
+    for (const r of got) {
+      const headers = {
+        'webhook-id': String(r.headers['webhook-id']),
+        'webhook-timestamp': String(r.headers['webhook-timestamp']),
+        'webhook-signature': String(r.headers['webhook-signature']),
+      };
+      expect(new Webhook(secret).verify(r.body, headers)).toEqual(r.json);
+    }
+    // each customer's events in the order they were written (one connection: the order they ran)
+    for (let c = 0; c < 4; c++) {
+      const order = got.map((r) => (r.json.data as { i: number }).i).filter((i) => i % 4 === c);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+  });
+
   it('keeps data across a restart on the same DATA_DIR', async () => {
     await t.close();
     t = await createTestApp({
       embedded: true,
-      env: { DATA_DIR: dataDir, OBP_CONSUMER_KEY: 'embedded-key' },
+      env: { DATA_DIR: dataDir, OBP_CONSUMER_KEY: 'embedded-key', ...WEBHOOKS },
     });
     const login = await t.http
       .post('/my/logins/direct')

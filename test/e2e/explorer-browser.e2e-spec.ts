@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import ts from 'typescript';
+import { KYC_EVENT_TYPES } from '../../src/modules/event/event-types';
+import { UserEntity } from '../../src/modules/user/user.entity';
 import { customerPostBody } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 /**
  * The explorer's promise, walked in a real Chromium against the real app: a person on a fresh server
@@ -71,6 +74,10 @@ describe('the explorer in a real browser', () => {
         OBP_ADMIN_USERNAME: ADMIN.username,
         OBP_ADMIN_PASSWORD: ADMIN.password,
         OBP_CONSUMER_KEY: CONSUMER_KEY,
+        // the webhooks panel: a receiver on loopback, retried by hand (no automatic retry meanwhile)
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        WEBHOOK_POLL_INTERVAL_MS: '500',
+        WEBHOOK_RETRY_BASE_MS: '600000',
       },
     });
     await t.app.listen(0, '127.0.0.1');
@@ -457,6 +464,90 @@ describe('the explorer in a real browser', () => {
     expect(visible).not.toContain('OBPv3.1.0-createTaxResidence');
     await page.uncheck('#only-callable');
     expect(await page.locator('section.op:visible').count()).toBe(17);
+  });
+
+  it('manages webhooks: creates one (its secret shown once), follows its deliveries, retries one, deletes it', async () => {
+    const receiver = await new WebhookReceiver().start();
+    try {
+      const admin = await t.db
+        .getRepository(UserEntity)
+        .findOneByOrFail({ username: ADMIN.username });
+      await t.seed.grant(admin.id, {
+        CanCreateWebhookAtOneBank: BANK_ID,
+        CanGetWebhooksAtOneBank: BANK_ID,
+        CanDeleteWebhookAtOneBank: BANK_ID,
+      });
+      await page.goto(`${base}/explorer?tags=KYC`);
+      await page.click('.webhooks-button');
+      await page.waitForSelector('#webhooks-dialog[open]');
+      await page.fill('#webhooks-bank', BANK_ID);
+      await page.click('#webhooks-load');
+      await page.waitForSelector('#webhooks-list p:has-text("No webhooks")');
+      expect(
+        await page
+          .locator('#webhook-create input[name="event_type"]')
+          .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+      ).toEqual([...KYC_EVENT_TYPES]);
+
+      // create: the secret is shown once, in the answer
+      await page.fill('#webhook-url', receiver.url('/explorer'));
+      await page.fill('#webhook-description', 'Case management');
+      await page.check('#webhook-create input[value="kyc_status.added"]');
+      await page.click('#webhook-create button[type="submit"]');
+      await page.waitForSelector('#webhook-secret:visible');
+      const secret = await page.textContent('.webhook-secret-value');
+      expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+      await page.waitForSelector('#webhooks-list tr[data-webhook-id]');
+      expect(await page.textContent('#webhooks-list tbody')).toContain('kyc_status.added');
+      await shot('06-webhook-created');
+      await page.click('#webhooks-dialog .button-row button');
+      await page.click('.webhooks-button');
+      await page.waitForSelector('#webhooks-list tr[data-webhook-id]');
+      expect(await page.locator('#webhook-secret').isHidden()).toBe(true);
+      expect(await page.textContent('#webhooks-dialog')).not.toContain(secret!.slice(6));
+
+      // an event of the bank: the receiver answers 500, the deliveries view shows the attempt
+      receiver.respond = () => 500;
+      await t.db.query(
+        `INSERT INTO kyc_event (type, bank_id, customer_id, data) VALUES ('kyc_status.added', $1, $2, $3)`,
+        [BANK_ID, customerId, JSON.stringify({ customer_id: customerId, ok: true })],
+      );
+      await receiver.waitFor(() => receiver.requests.length >= 1, 30_000);
+      await page.click('#webhooks-list .webhook-deliveries');
+      await page.waitForSelector('#webhook-deliveries tr[data-delivery-id]');
+      const row = '#webhook-deliveries tr[data-delivery-id]';
+      expect(await page.getAttribute(row, 'data-status')).toBe('pending');
+      await page.click(`${row} summary`);
+      expect(await page.textContent(`${row} .attempt`)).toMatch(
+        /failed · Response 500 .* Next retry /,
+      );
+      await shot('07-webhook-deliveries');
+
+      // retry by hand: delivered, the view says so
+      receiver.respond = () => 200;
+      await page.click(`${row} .webhook-retry`);
+      await receiver.waitFor(() => receiver.requests.length >= 2, 30_000);
+      for (let i = 0; i < 100; i++) {
+        await page.click('#webhook-deliveries .webhook-refresh');
+        await page.waitForSelector(row);
+        if ((await page.getAttribute(row, 'data-status')) === 'succeeded') break;
+        await page.waitForTimeout(200);
+      }
+      expect(await page.getAttribute(row, 'data-status')).toBe('succeeded');
+      await page.click(`${row} summary`);
+      expect(await page.locator(`${row} .attempt`).allTextContents()).toEqual([
+        expect.stringContaining('failed · Response 500'),
+        expect.stringContaining('succeeded · Response 200'),
+      ]);
+
+      // delete (after the browser's confirmation)
+      page.once('dialog', (d) => void d.accept());
+      await page.click('#webhooks-list .webhook-delete');
+      await page.waitForSelector('#webhooks-list p:has-text("No webhooks")');
+      await page.click('#webhooks-dialog .button-row button');
+    } finally {
+      await receiver.stop();
+    }
   });
 
   it('keeps the deep link to an endpoint across a reload, and dark mode too', async () => {

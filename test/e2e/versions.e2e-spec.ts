@@ -255,6 +255,13 @@ describe('versions: every endpoint under exactly the version prefixes OBP serves
     expect([...actual].sort()).toEqual([...OBP_TABLE].sort());
   });
 
+  it("serves each extension endpoint at its standard's one version only", () => {
+    const wrong = ENDPOINTS.filter(isExtension)
+      .filter((e) => e.versions.length !== 1 || e.versions[0] !== e.implementedIn)
+      .map((e) => e.operationId);
+    expect(wrong).toEqual([]);
+  });
+
   it('never serves two implementations of one route under the same version', () => {
     const clashes: string[] = [];
     for (const [i, a] of versioned.entries()) {

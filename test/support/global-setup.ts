@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { typeormOptions } from '../../src/database/typeorm-options';
 import { databaseUrl, withAdminClient } from './database';
@@ -17,5 +18,14 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'all' });
   await dataSource.destroy();
+  // the job queue's own schema too (the app creates it at start-up when missing): clones have it
+  const boss = new PgBoss({
+    connectionString: databaseUrl(name),
+    supervise: false,
+    schedule: false,
+    max: 1,
+  });
+  await boss.start();
+  await boss.stop({ graceful: false, close: true, wait: true });
   process.env.OBP_TEST_TEMPLATE_DB = name;
 }

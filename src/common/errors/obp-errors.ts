@@ -272,6 +272,21 @@ export const ObpError = {
     message: 'OBP-30320: This KYC id already belongs to another customer. ',
   },
 
+  // ours: webhooks of the KYC extension standard (KYCv1.0.0); free codes in OBP's ErrorMessages
+  WebhookNotFound: {
+    status: 404,
+    message: 'OBP-30360: Webhook not found. Please specify a valid value for WEBHOOK_ID.',
+  },
+  WebhookDeliveryNotFound: {
+    status: 404,
+    message: 'OBP-30361: Webhook delivery not found. Please specify a valid value for DELIVERY_ID.',
+  },
+  InvalidWebhookUrl: { status: 400, message: 'OBP-30362: Invalid webhook url. ' },
+  InvalidWebhookEventType: {
+    status: 400,
+    message: 'OBP-30363: Unknown webhook event type. ',
+  },
+
   // Consumers
   ConsumerNotFound: {
     status: 404,

@@ -11,6 +11,7 @@ import { AuthService } from './auth.service';
 import { BootstrapService } from './bootstrap.service';
 import { JwtStrategy } from './jwt.strategy';
 import { ServerSecretEntity } from './server-secret.entity';
+import { ServerSecretService } from './server-secret.service';
 import { TokenSecretService } from './token-secret.service';
 
 @Module({
@@ -23,7 +24,7 @@ import { TokenSecretService } from './token-secret.service';
     EntitlementModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenSecretService, JwtStrategy, BootstrapService],
-  exports: [AuthService],
+  providers: [AuthService, ServerSecretService, TokenSecretService, JwtStrategy, BootstrapService],
+  exports: [AuthService, ServerSecretService],
 })
 export class AuthModule {}

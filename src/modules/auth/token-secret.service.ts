@@ -1,9 +1,7 @@
-import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { ServerSecretEntity } from './server-secret.entity';
+import { ServerSecretService } from './server-secret.service';
 
 const NAME = 'jwt_hs256';
 
@@ -17,7 +15,7 @@ export class TokenSecretService implements OnModuleInit {
   private value?: KeyObject;
 
   constructor(
-    @InjectRepository(ServerSecretEntity) private readonly secrets: Repository<ServerSecretEntity>,
+    private readonly secrets: ServerSecretService,
     private readonly config: AppConfig,
   ) {}
 
@@ -26,15 +24,7 @@ export class TokenSecretService implements OnModuleInit {
       this.value = createSecretKey(Buffer.from(this.config.jwtSecret, 'utf8'));
       return;
     }
-    await this.secrets
-      .createQueryBuilder()
-      .insert()
-      .into(ServerSecretEntity)
-      .values({ name: NAME, value: randomBytes(48).toString('base64') })
-      .orIgnore()
-      .execute();
-    const row = await this.secrets.findOneByOrFail({ name: NAME });
-    this.value = createSecretKey(Buffer.from(row.value, 'base64'));
+    this.value = createSecretKey(await this.secrets.generatedOnce(NAME, 48));
   }
 
   get secret(): KeyObject {

@@ -16,6 +16,7 @@ import {
 @Entity('kyc_event')
 @Index('ix_kyc_event_bank_seq', ['bankId', 'seq'])
 @Index('ix_kyc_event_customer_seq', ['customerId', 'seq'])
+@Index('ix_kyc_event_txid_seq', ['txid', 'seq'])
 export class KycEventEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) seq!: string;
   @Index('ux_kyc_event_event_id', { unique: true })
@@ -30,4 +31,10 @@ export class KycEventEntity {
   @CreateDateColumn({ type: 'timestamptz' }) occurredAt!: Date;
   /** The resource as its OBP JSON (what the endpoint answered, or the deleted row's last JSON). */
   @Column('jsonb') data!: unknown;
+  /**
+   * The writing transaction's id (xid8 as bigint), set by the default: the webhook relay reads the
+   * outbox in (txid, seq) order below the oldest running transaction, so an event whose transaction
+   * commits after a later `seq` is not skipped (webhook-relay.service.ts says why).
+   */
+  @Column('bigint', { default: () => 'kyc_event_txid()' }) txid!: string;
 }

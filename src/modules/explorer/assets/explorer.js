@@ -7,6 +7,7 @@ import { add, copyText, fill, h, pretty, safeHtml, whenIdle } from './dom.js';
 import { LOCALES, wordsFor } from './i18n.js';
 import { optionalParameters, parameterFields, withQuery } from './parameters.js';
 import { curlFor, fillPath, sdkCallFor } from './snippets.js';
+import { webhooksDialog } from './webhooks.js';
 
 // OBP's versions, then our KYC extension standard (served at /kyc/v1.0.0, documented like OBP's)
 const VERSIONS = ['v3.1.0', 'v2.0.0', 'KYCv1.0.0'];
@@ -157,6 +158,8 @@ function renderFrame() {
     w.endpoints,
   );
 
+  el.webhooks = webhooksDialog(locale);
+
   const themeButton = h(
     'button',
     {
@@ -211,6 +214,11 @@ function renderFrame() {
         { type: 'button', class: 'glossary-button', onclick: () => openGlossary() },
         w.glossary,
       ),
+      h(
+        'button',
+        { type: 'button', class: 'webhooks-button', onclick: () => void el.webhooks.open() },
+        el.webhooks.label,
+      ),
       themeButton,
       h('a', { href: '/docs' }, w.swaggerUi),
     ),
@@ -252,6 +260,7 @@ function renderFrame() {
     glossaryDialog(),
     rolesDialog(),
     auditPanel().dialog,
+    el.webhooks.dialog,
   );
 
   document.addEventListener('keydown', (e) => {
