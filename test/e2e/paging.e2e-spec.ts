@@ -369,6 +369,11 @@ describe('paged lists (OBP limit, offset, sort_direction, from_date, to_date)', 
         // paged by the audit module's own OBP parser (default 50 newest; test/e2e/audit.e2e-spec.ts)
         'KYCv1.0.0-getAuditEvents',
         'KYCv1.0.0-getAuditEventsAtOneBank',
+        // paged by the webhook module's own OBP parser (test/e2e/webhook.e2e-spec.ts)
+        'KYCv1.0.0-getWebhooks',
+        'KYCv1.0.0-getWebhookDeliveries',
+        // one webhook, whose event_types is a field, not a list
+        'KYCv1.0.0-getWebhook',
         // one resource whose fields hold arrays, not lists
         'OBPv3.0.0-bankById',
         'OBPv3.1.0-getCustomerByCustomerId',
