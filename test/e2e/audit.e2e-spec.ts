@@ -325,7 +325,7 @@ describe('audit events', () => {
 
   it('records the entitlements POST /banks grants its creator, with their outbox events', async () => {
     const creator = await t.seed.userWithToken({ CanCreateBank: '' });
-    const id = `audit.bank.${Date.now()}`;
+    const id = `audbank.${Date.now() % 1e6}`;
     await t.http
       .post('/obp/v3.1.0/banks')
       .set(t.auth(creator.token))
