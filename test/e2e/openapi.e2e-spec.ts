@@ -250,10 +250,10 @@ describe('GET /openapi.json', () => {
       'BankNotFound',
       'CustomerNotFoundByCustomerId',
     ]);
-    // the Idempotency-Key answers of every POST and PUT
+    // the Idempotency-Key answers of every POST and PUT (the document's keys are sorted)
     expect(Object.keys(put.responses['409'].content['application/json'].examples)).toEqual([
-      'KycIdUsedByAnotherCustomer',
       'IdempotencyKeyInProgress',
+      'KycIdUsedByAnotherCustomer',
     ]);
     expect(Object.keys(put.responses['422'].content['application/json'].examples)).toEqual([
       'IdempotencyKeyReused',
