@@ -182,6 +182,7 @@ describe('embedded PGlite store', () => {
         DATA_DIR: dataDir,
         OBP_CONSUMER_KEY: 'embedded-key',
         AUDIT_FLUSH_INTERVAL_MS: '3600000',
+        ...WEBHOOKS,
       },
     });
     const { customer } = await t.seed.customer();
@@ -199,7 +200,7 @@ describe('embedded PGlite store', () => {
     await t.close();
     t = await createTestApp({
       embedded: true,
-      env: { DATA_DIR: dataDir, OBP_CONSUMER_KEY: 'embedded-key' },
+      env: { DATA_DIR: dataDir, OBP_CONSUMER_KEY: 'embedded-key', ...WEBHOOKS },
     });
     const rows: { n: string }[] = await t.db.query(
       `SELECT count(*)::text AS n FROM audit_event WHERE customer_id = $1 AND action = 'read'`,
