@@ -20,8 +20,8 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../src/common/security/password-hash';
 import { typeormOptions } from '../src/database/typeorm-options';
 
-const ROOT = join(__dirname, '..');
-const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+export const ROOT = join(__dirname, '..');
+export const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
@@ -42,6 +42,8 @@ const TARGETS = {
   scaleRatio: 0.8,
   rssUnderLoadMiB: 250,
   startToReadyMs: 2000,
+  /** Issue #12: reads keep ≥ 0.7 × their throughput during a login flood. */
+  loginFloodReadRatio: 0.7,
 };
 
 type Kind = 'ours' | 'baseline' | 'nest-express' | 'nest-fastify';
@@ -64,7 +66,7 @@ interface Figures {
   statusCodes: Record<string, number>;
 }
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number };
@@ -72,7 +74,7 @@ const freePort = (): Promise<number> =>
     });
   });
 
-const rssMiB = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
+export const rssMiB = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
   try {
     const line = readFileSync(`/proc/${pid}/status`, 'utf8')
       .split('\n')
@@ -83,9 +85,9 @@ const rssMiB = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
   }
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitReady(base: string, limitMs: number): Promise<number> {
+export async function waitReady(base: string, limitMs: number): Promise<number> {
   const t0 = performance.now();
   while (performance.now() - t0 < limitMs) {
     const ok = await fetch(`${base}/health/ready`).then(
@@ -99,7 +101,7 @@ async function waitReady(base: string, limitMs: number): Promise<number> {
 }
 
 /** A fresh database with the migrations applied (the server then finds nothing pending). */
-async function freshDatabase(admin: Client, name: string): Promise<void> {
+export async function freshDatabase(admin: Client, name: string): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
   const ds = new DataSource(typeormOptions({ url: `${PG}/${name}` }));
@@ -135,7 +137,7 @@ async function seedCustomers(db: Client, bankId: string, from: number, to: numbe
 }
 
 /** The same rows for both servers: a bank, the admin with every role used, 1 000 customers, … */
-async function seed(dbName: string, secret: string): Promise<Fixture> {
+export async function seed(dbName: string, secret: string): Promise<Fixture> {
   const db = new Client({ connectionString: `${PG}/${dbName}` });
   await db.connect();
   try {
@@ -280,7 +282,7 @@ const STATUS_READ = (f: Fixture, i: number) => ({
 
 const MIX = (f: Fixture, i: number) => (i % 10 === 9 ? STATUS_BODY(f, i) : STATUS_READ(f, i));
 
-const SCENARIOS: Scenario[] = [
+export const SCENARIOS: Scenario[] = [
   { name: 'kyc_status_read', build: (f, c) => STATUS_READ(f, c.n++) },
   { name: 'kyc_status_write', build: (f, c) => STATUS_BODY(f, c.n++) },
   {
@@ -330,17 +332,18 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-function drive(
+export function drive(
   port: number,
   token: string,
   build: () => autocannon.Request,
   seconds: number,
+  connections = CONNECTIONS,
 ): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: `http://127.0.0.1:${port}`,
-        connections: CONNECTIONS,
+        connections,
         duration: seconds,
         // a whole new request each time: autocannon hands setupRequest the previous one, whose
         // headers would carry a PUT's Content-Length onto the next GET
@@ -400,7 +403,7 @@ async function measure(
   }
 }
 
-function startServer(kind: Kind, port: number, env: Record<string, string>): ChildProcess {
+export function startServer(kind: Kind, port: number, env: Record<string, string>): ChildProcess {
   const entry = {
     ours: 'dist/src/main.js',
     baseline: 'bench/baseline/server.js',
@@ -426,7 +429,7 @@ function startServer(kind: Kind, port: number, env: Record<string, string>): Chi
   });
 }
 
-const stop = async (p: ChildProcess): Promise<void> => {
+export const stop = async (p: ChildProcess): Promise<void> => {
   if (p.exitCode !== null) return;
   p.kill('SIGTERM');
   await new Promise((r) => p.on('exit', r));
@@ -440,6 +443,8 @@ interface ServerRun {
   rssDuringLoginsMiB: number;
   scenarios: Record<string, Figures>;
   scale?: { customers1k: Figures; customers100k: Figures };
+  /** Ours: audit_event `read` rows of KYC status lists before and after kyc_status_read. */
+  accessEvents?: { before: number; after: number };
 }
 
 async function runServer(
@@ -483,9 +488,13 @@ async function runServer(
     const warm = { n: 0 };
     await drive(port, fixture.token, () => STATUS_READ(fixture, warm.n++), WARMUP * 3);
     const only = names ?? process.env.BENCH_ONLY?.split(',');
+    let accessEvents: { before: number; after: number } | undefined;
     for (const s of SCENARIOS.filter((x) => !only || only.includes(x.name))) {
       if (s.oursOnly && kind !== 'ours') continue;
       const counter = { n: 0 };
+      // ours audits every status read (issue #13): access events are on, as in production
+      const audited = kind === 'ours' && s.name === 'kyc_status_read';
+      const before = audited ? await countStatusReadEvents(dbName) : 0;
       // DirectLogin's scrypt holds 32 MiB per hash on each libuv thread: its peak is reported apart
       const run = () =>
         measure(
@@ -497,6 +506,13 @@ async function runServer(
         );
       scenarios[s.name] = s.oursOnly ? await s.oursOnly.around(port, fixture, run) : await run();
       console.log(`${kind.padEnd(8)} ${s.name.padEnd(22)} ${line(scenarios[s.name])}`);
+      if (audited) {
+        await sleep(1000); // the buffer's last flush
+        accessEvents = { before, after: await countStatusReadEvents(dbName) };
+        console.log(
+          `ours     access events written during ${s.name}: ${accessEvents.after - accessEvents.before}`,
+        );
+      }
       // logins still queued on the password-hash threads must not slow the next scenario
       if (s.name === 'direct_login') await sleep(5000);
     }
@@ -525,6 +541,7 @@ async function runServer(
       rssUnderLoadMiB: peak.rss,
       rssDuringLoginsMiB: loginPeak.rss,
       scenarios,
+      accessEvents,
     });
     if (names) return figures();
     // scale: the read over 1 000 customers, then over SCALE_CUSTOMERS (seeded with SQL)
@@ -558,6 +575,95 @@ async function runServer(
   }
 }
 
+interface LoginFlood {
+  rateLimits: 'on' | 'off';
+  readsAlone: Figures;
+  readsDuringFlood: Figures;
+  flood: { rps: number; statusCodes: Record<string, number> };
+  ratio: number;
+}
+
+/**
+ * Issue #12 point 1: an authenticated client's KYC reads alone, then while 20 other connections
+ * send DirectLogins with a wrong username (each a full scrypt unless a limit answers 429 first).
+ * With the rate limits at their defaults (the product) and off (every login hashes: the worst case).
+ */
+async function loginFlood(admin: Client, rateLimits: 'on' | 'off'): Promise<LoginFlood> {
+  const dbName = `obp_bench_${process.pid}_flood`;
+  await freshDatabase(admin, dbName);
+  const secret = randomBytes(32).toString('hex');
+  const fixture = await seed(dbName, secret);
+  const port = await freePort();
+  const server = startServer('ours', port, {
+    DATABASE_URL: `${PG}/${dbName}`,
+    JWT_SECRET: secret,
+    LOG_LEVEL: 'warn',
+    ...(rateLimits === 'off' ? { RATE_LIMITS: 'off' } : {}),
+  });
+  try {
+    await waitReady(`http://127.0.0.1:${port}`, 60_000);
+    const reads = () => {
+      const counter = { n: 0 };
+      return () => STATUS_READ(fixture, counter.n++);
+    };
+    await drive(port, fixture.token, reads(), WARMUP * 3);
+    const readsAlone = await measure(port, server.pid!, fixture.token, reads(), { rss: 0 });
+    let n = 0;
+    const flooding = drive(
+      port,
+      'not-a-token',
+      () => ({
+        method: 'POST',
+        path: '/my/logins/direct',
+        headers: {
+          DirectLogin: `username=nobody.${n++}, password=wrong-password, consumer_key=${CONSUMER_KEY}`,
+        },
+      }),
+      WARMUP + SECONDS + 1,
+      20,
+    );
+    const readsDuringFlood = await measure(port, server.pid!, fixture.token, reads(), { rss: 0 });
+    const f = await flooding;
+    const result: LoginFlood = {
+      rateLimits,
+      readsAlone,
+      readsDuringFlood,
+      flood: {
+        rps: f.requests.total / (WARMUP + SECONDS + 1),
+        statusCodes: Object.fromEntries(
+          Object.entries(f.statusCodeStats as Record<string, { count: number }>).map(([c, v]) => [
+            c,
+            v.count,
+          ]),
+        ),
+      },
+      ratio: readsDuringFlood.rps / readsAlone.rps,
+    };
+    console.log(
+      `login flood (rate limits ${rateLimits}): reads alone ${line(readsAlone)}; during the flood ${line(readsDuringFlood)}; ` +
+        `ratio ${result.ratio.toFixed(2)}; flood ${result.flood.rps.toFixed(0)} req/s ${JSON.stringify(result.flood.statusCodes)}`,
+    );
+    return result;
+  } finally {
+    await stop(server);
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  }
+}
+
+/** The audit trail's `read` events of KYC status lists (ours only; the baseline writes none). */
+async function countStatusReadEvents(dbName: string): Promise<number> {
+  const db = new Client({ connectionString: `${PG}/${dbName}` });
+  await db.connect();
+  try {
+    const r = await db.query<{ n: string }>(
+      "SELECT count(*) AS n FROM audit_event WHERE action = 'read' AND entity_type = 'kyc_statuses'",
+    );
+    return Number(r.rows[0].n);
+  } finally {
+    await db.end();
+  }
+}
+
 /** The embedded store's first start: initdb in WebAssembly, then migrations; peak RSS at ready. */
 async function embeddedFirstStart(): Promise<{ startToReadyMs: number; peakRssMiB: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'obp-bench-embedded-'));
@@ -572,7 +678,7 @@ async function embeddedFirstStart(): Promise<{ startToReadyMs: number; peakRssMi
   }
 }
 
-const line = (f: Figures): string =>
+export const line = (f: Figures): string =>
   `${f.rps.toFixed(0).padStart(6)} req/s  p50 ${f.p50} ms  p90 ${f.p90} ms  p99 ${f.p99} ms  errors ${f.errors}  non-2xx ${f.non2xx}` +
   (f.non2xx > 0 ? ` ${JSON.stringify(f.statusCodes)}` : '');
 
@@ -593,6 +699,7 @@ async function main(): Promise<void> {
     express: await runServer('nest-express', admin, docsFile, ['kyc_status_read']),
     fastify: await runServer('nest-fastify', admin, docsFile, ['kyc_status_read']),
   };
+  const loginFloods = [await loginFlood(admin, 'on'), await loginFlood(admin, 'off')];
   await admin.end();
   const embedded = await embeddedFirstStart();
 
@@ -646,8 +753,25 @@ async function main(): Promise<void> {
     TARGETS.scaleRatio,
     true,
   );
+  check(
+    'KYC reads during a login flood / alone (rate limits on)',
+    loginFloods[0].ratio,
+    TARGETS.loginFloodReadRatio,
+    true,
+  );
   check('RSS under API load (MiB)', ours.rssUnderLoadMiB, TARGETS.rssUnderLoadMiB, false, '');
   check('start → ready on PostgreSQL (ms)', ours.startToReadyMs, TARGETS.startToReadyMs, false, '');
+  if (ours.accessEvents) {
+    // every measured read (all 2xx) wrote its access event, warm-up reads too
+    const written = ours.accessEvents.after - ours.accessEvents.before;
+    const reads = ours.scenarios.kyc_status_read?.requests ?? NaN;
+    checks.push({
+      what: 'KYC status read: access events written / measured reads',
+      value: (written / reads).toFixed(3),
+      target: '≥ 1',
+      ok: written >= reads,
+    });
+  }
   for (const [name, f] of Object.entries(ours.scenarios)) {
     checks.push({
       what: `${name}: errors + non-2xx`,
@@ -698,6 +822,7 @@ async function main(): Promise<void> {
         ours,
         baseline,
         framework,
+        loginFloods,
         embedded,
         checks,
       },
@@ -709,7 +834,10 @@ async function main(): Promise<void> {
   process.exit(checks.every((c) => c.ok) ? 0 : 1);
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// `npm run soak` (bench/soak.ts) imports the pieces above without running the bench
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

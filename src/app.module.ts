@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -8,6 +8,8 @@ import { loggerOptions } from './common/observability/logger-options';
 import { DatabaseModule } from './database/database.module';
 import { AccessGuard } from './modules/access/access.guard';
 import { AccessModule } from './modules/access/access.module';
+import { AccessEventInterceptor } from './modules/audit/access-event.interceptor';
+import { AuditModule } from './modules/audit/audit.module';
 import { AddressModule } from './modules/address/address.module';
 import { ApiCollectionModule } from './modules/api-collection/api-collection.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -17,6 +19,8 @@ import { CustomerModule } from './modules/customer/customer.module';
 import { EntitlementModule } from './modules/entitlement/entitlement.module';
 import { ExplorerModule } from './modules/explorer/explorer.module';
 import { HealthModule } from './modules/health/health.module';
+import { IdempotencyInterceptor } from './modules/idempotency/idempotency.interceptor';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { KycModule } from './modules/kyc/kyc.module';
 import { MeetingModule } from './modules/meeting/meeting.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
@@ -41,6 +45,8 @@ import { WebhookModule } from './modules/webhook/webhook.module';
     ApiCollectionModule,
     AuthModule,
     AccessModule,
+    IdempotencyModule,
+    AuditModule,
     UserModule,
     ConsumerModule,
     EntitlementModule,
@@ -61,6 +67,9 @@ import { WebhookModule } from './modules/webhook/webhook.module';
     { provide: APP_GUARD, useExisting: RouteRateLimitGuard },
     { provide: APP_GUARD, useExisting: AccessGuard },
     { provide: APP_GUARD, useExisting: ConsumerRateLimitGuard },
+    { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
+    // reads of personal data declared with `access` become audit events (issue #13)
+    { provide: APP_INTERCEPTOR, useExisting: AccessEventInterceptor },
     { provide: APP_FILTER, useClass: ObpExceptionFilter },
   ],
 })

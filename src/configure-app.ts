@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import type { ObpRawRequest } from './common/auth/principal';
@@ -8,8 +8,15 @@ import { ObpError } from './common/errors/obp-errors';
 import { ObpException } from './common/errors/obp.exception';
 import { correlationIdFor } from './common/observability/correlation-id';
 import { logRequest, rootLogger } from './common/observability/logger-options';
-import { answerClientError, urlTooLong } from './common/security/http-limits';
+import {
+  answerClientError,
+  frameworkError,
+  MAX_PARAM_LENGTH,
+  urlTooLong,
+} from './common/security/http-limits';
 import { securityHeaders } from './common/security/security-headers';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './common/wire/idempotency-key';
+import { IdempotencyService } from './modules/idempotency/idempotency.service';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { configureOpenApi } from './modules/resource-doc/openapi';
 
@@ -44,7 +51,14 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     trustProxy: config.trustProxy,
     // what Node's HTTP parser refuses gets an OBP body, not Fastify's own
     clientErrorHandler: answerClientError,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 8192 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+      const { status, message } = frameworkError(err);
+      void reply
+        .code(status)
+        .type('application/json; charset=utf-8')
+        .send({ code: status, message });
+    },
     // the request id is the Correlation-Id, set by our onRequest hook
     genReqId: () => '',
   });
@@ -64,13 +78,49 @@ function requireJsonBodies(req: FastifyRequest): void {
   }
 }
 
+/** No OBP body nests deeper than a few levels; validation walks the value recursively. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether `text` (JSON) nests arrays/objects deeper than `max`: one pass over the characters,
+ * skipping strings. A body nested thousands deep would otherwise exhaust the stack in validation.
+ */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** JSON bodies as the OBP API reads them: any JSON value, prototype keys dropped, errors as OBP's. */
 function registerJsonParser(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(JSON_TYPE, { parseAs: 'string' }, (_req, body, done) => {
+  fastify.addContentTypeParser(JSON_TYPE, { parseAs: 'string' }, (req, body, done) => {
     const text = body as string;
+    // the bytes an Idempotency-Key's fingerprint hashes (a reference, not a copy)
+    (req.raw as ObpRawRequest).bodyText = text;
     if (text === '') {
       done(null, undefined);
+      return;
+    }
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      done(
+        new ObpException(
+          ObpError.InvalidJsonFormat,
+          ` The body nests deeper than ${MAX_JSON_DEPTH} levels.`,
+        ),
+        undefined,
+      );
       return;
     }
     try {
@@ -122,6 +172,8 @@ export function configureApp(app: INestApplication): INestApplication {
     }
     securityHeaders(raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });
+  // the answer of a request that claimed an Idempotency-Key is stored before it is sent
+  fastify.addHook('onSend', app.get(IdempotencyService).recordAnswer);
   fastify.addHook('onResponse', (req: FastifyRequest, reply: FastifyReply, done) => {
     metrics.observe(req.method, (req.raw as ObpRawRequest).routePattern, reply);
     logRequest(requestLog, req, reply);
@@ -130,7 +182,7 @@ export function configureApp(app: INestApplication): INestApplication {
   registerJsonParser(fastify);
   fastifyApp.enableCors({
     origin: config.corsOrigins,
-    exposedHeaders: ['Correlation-Id', 'WWW-Authenticate'],
+    exposedHeaders: ['Correlation-Id', 'WWW-Authenticate', IDEMPOTENT_REPLAYED_HEADER],
     allowedHeaders: [
       'Content-Type',
       'Authorization',
@@ -138,6 +190,7 @@ export function configureApp(app: INestApplication): INestApplication {
       'Correlation-Id',
       'Accept',
       'Accept-Language',
+      IDEMPOTENCY_KEY_HEADER,
     ],
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
   });

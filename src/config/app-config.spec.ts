@@ -51,6 +51,26 @@ describe('loadAppConfig', () => {
     });
   });
 
+  it('reads IDEMPOTENCY_TTL_HOURS (24 by default, decimals allowed) and refuses a bad one', () => {
+    expect(loadAppConfig({}).idempotencyTtlHours).toBe(24);
+    expect(loadAppConfig({ IDEMPOTENCY_TTL_HOURS: '0.5' }).idempotencyTtlHours).toBe(0.5);
+    for (const bad of ['0', '-1', 'abc', '1e3', '9000']) {
+      expect(() => loadAppConfig({ IDEMPOTENCY_TTL_HOURS: bad })).toThrow(
+        'IDEMPOTENCY_TTL_HOURS must be a number of hours above 0, at most 8760',
+      );
+    }
+  });
+
+  it('writes buffered access events every 250 ms unless AUDIT_FLUSH_INTERVAL_MS says otherwise', () => {
+    expect(loadAppConfig({}).auditFlushMs).toBe(250);
+    expect(loadAppConfig({ AUDIT_FLUSH_INTERVAL_MS: '1000' }).auditFlushMs).toBe(1000);
+    for (const bad of ['5', 'soon', '3600001']) {
+      expect(() => loadAppConfig({ AUDIT_FLUSH_INTERVAL_MS: bad })).toThrow(
+        'AUDIT_FLUSH_INTERVAL_MS must be a number of milliseconds from 10 to 3600000',
+      );
+    }
+  });
+
   it('lists every bad variable, never its value', () => {
     let error: unknown;
     try {

@@ -39,6 +39,10 @@ export class AppConfig {
   trustProxy: boolean | number | string = false;
   /** Allowed CORS origins; `*` (OBP's default) allows any. */
   corsOrigins: '*' | string[] = '*';
+  /** How long an `Idempotency-Key` and its stored answer are kept (IDEMPOTENCY_TTL_HOURS). */
+  idempotencyTtlHours = 24;
+  /** How often buffered access events (audited reads) are written; a clean shutdown writes the rest. */
+  auditFlushMs = 250;
   /** WEBHOOK_ALLOW_PRIVATE: webhook URLs may name loopback, private and link-local addresses. */
   webhookAllowPrivate = false;
   /** First retry delay of a failed webhook delivery; each later one doubles (with jitter). */
@@ -176,6 +180,13 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push('TOKEN_TTL must be a duration such as 4w, 12h or 3600');
     else c.tokenTtlSeconds = seconds;
   }
+  const idempotencyTtl = get('IDEMPOTENCY_TTL_HOURS');
+  if (idempotencyTtl !== undefined) {
+    const hours = Number(idempotencyTtl);
+    if (!/^\d+(\.\d+)?$/.test(idempotencyTtl) || hours <= 0 || hours > 8760)
+      problems.push('IDEMPOTENCY_TTL_HOURS must be a number of hours above 0, at most 8760');
+    else c.idempotencyTtlHours = hours;
+  }
   const level = get('LOG_LEVEL');
   if (level !== undefined) {
     if (!(LOG_LEVELS as readonly string[]).includes(level)) {
@@ -199,6 +210,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     else c.redisUrl = redisUrl;
   }
   c.redisKeyPrefix = get('REDIS_KEY_PREFIX') ?? c.redisKeyPrefix;
+
+  const flush = get('AUDIT_FLUSH_INTERVAL_MS');
+  if (flush !== undefined) {
+    const n = Number(flush);
+    if (!/^\d+$/.test(flush) || n < 10 || n > 3_600_000)
+      problems.push('AUDIT_FLUSH_INTERVAL_MS must be a number of milliseconds from 10 to 3600000');
+    else c.auditFlushMs = n;
+  }
 
   const rateLimits = get('RATE_LIMITS');
   if (rateLimits !== undefined) {

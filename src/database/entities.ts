@@ -1,4 +1,5 @@
 import { CustomerAddressEntity } from '../modules/address/customer-address.entity';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { AuthTokenEntity } from '../modules/auth/auth-token.entity';
 import { ServerSecretEntity } from '../modules/auth/server-secret.entity';
 import { BankEntity } from '../modules/bank/bank.entity';
@@ -7,6 +8,7 @@ import { CustomerEntity } from '../modules/customer/customer.entity';
 import { EntitlementRequestEntity } from '../modules/entitlement/entitlement-request.entity';
 import { EntitlementEntity } from '../modules/entitlement/entitlement.entity';
 import { KycEventEntity } from '../modules/event/kyc-event.entity';
+import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.entity';
 import { KycCheckEntity } from '../modules/kyc/kyc-check.entity';
 import { KycDocumentEntity } from '../modules/kyc/kyc-document.entity';
 import { KycMediaEntity } from '../modules/kyc/kyc-media.entity';
@@ -41,6 +43,8 @@ export const ENTITIES = [
   MeetingEntity,
   MeetingInviteeEntity,
   KycEventEntity,
+  IdempotencyKeyEntity,
+  AuditEventEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
   WebhookDeliveryAttemptEntity,

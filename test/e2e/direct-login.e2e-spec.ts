@@ -618,7 +618,7 @@ describe('DirectLogin tokens across two instances on one database', () => {
   });
 
   it("shares one generated secret, so each instance accepts the other one's tokens", async () => {
-    expect(await a.db.manager.countBy(ServerSecretEntity, {})).toBe(1);
+    expect(await a.db.manager.countBy(ServerSecretEntity, { name: 'jwt_hs256' })).toBe(1);
     const u = await a.seed.user();
     const fromA = await a.seed.login(u.username);
     const fromB = await b.seed.login(u.username);
@@ -677,7 +677,7 @@ describe('DirectLogin with JWT_SECRET', () => {
     const token = await t.seed.login(u.username);
     const [h, p, s] = token.split('.');
     expect(sign('sha256', secret, `${h}.${p}`)).toBe(s);
-    expect(await t.db.manager.countBy(ServerSecretEntity, {})).toBe(0);
+    expect(await t.db.manager.countBy(ServerSecretEntity, { name: 'jwt_hs256' })).toBe(0);
     await t.http.get(CURRENT).set(t.auth(token)).expect(200);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AccessEventBuffer } from '../../src/modules/audit/access-event.buffer';
 import { Webhook } from 'standardwebhooks';
 import { BankEntity } from '../../src/modules/bank/bank.entity';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -101,6 +102,111 @@ describe('embedded PGlite store', () => {
       `SELECT count(*)::text AS n FROM app_user WHERE username LIKE 'concurrent.u%'`,
     );
     expect(rows[0].n).toBe('20');
+  });
+
+  it('audits concurrent KYC writes and reads on the one connection, with their outbox rows', async () => {
+    const { bank, customer } = await t.seed.customer();
+    const token = t.auth(
+      await t.seed.token({
+        CanAddKycStatus: bank.id,
+        CanGetAnyKycStatuses: '',
+        CanAddKycCheck: bank.id,
+      }),
+    );
+    const other = await t.seed.customer(bank);
+    await t.http
+      .put(`/obp/v3.1.0/banks/${bank.id}/customers/${other.customer.id}/kyc_check/taken-id`)
+      .set(token)
+      .send({
+        customer_number: '1',
+        date: '2024-01-01T00:00:00Z',
+        how: 'x',
+        staff_user_id: 's',
+        staff_name: 'n',
+        satisfied: true,
+        comments: 'c',
+      })
+      .expect(201);
+    const C = `/obp/v3.1.0/banks/${bank.id}/customers/${customer.id}`;
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => [
+        t.http
+          .put(`${C}/kyc_statuses`)
+          .set(token)
+          .send({ customer_number: String(i), ok: i % 2 === 0, date: '2024-01-01T00:00:00Z' }),
+        t.http.get(`/obp/v3.1.0/customers/${customer.id}/kyc_statuses`).set(token),
+        // refused (409): the id belongs to the other customer, so nothing is written for it
+        t.http.put(`${C}/kyc_check/taken-id`).set(token).send({
+          customer_number: '1',
+          date: '2024-01-01T00:00:00Z',
+          how: 'x',
+          staff_user_id: 's',
+          staff_name: 'n',
+          satisfied: true,
+          comments: 'c',
+        }),
+      ]).flat(),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual(
+      [
+        ...Array<number>(20).fill(201),
+        ...Array<number>(20).fill(200),
+        ...Array<number>(20).fill(409),
+      ].sort(),
+    );
+    await t.app.get(AccessEventBuffer).flush();
+    const [counts] = await t.db.query<
+      { created: string; reads: string; events: string; statuses: string }[]
+    >(
+      `SELECT (SELECT count(*) FROM audit_event WHERE customer_id = $1 AND action = 'create')::text AS created,
+              (SELECT count(*) FROM audit_event WHERE customer_id = $1 AND action = 'read')::text AS reads,
+              (SELECT count(*) FROM kyc_event WHERE customer_id = $1)::text AS events,
+              (SELECT count(*) FROM kyc_status WHERE customer_id = $1)::text AS statuses`,
+      [customer.id],
+    );
+    expect(counts).toEqual({ created: '20', reads: '20', events: '20', statuses: '20' });
+    await expect(t.db.query("UPDATE audit_event SET action = 'x'")).rejects.toThrow(
+      'audit_event is append-only: UPDATE is refused',
+    );
+    await expect(t.db.query('DELETE FROM audit_event')).rejects.toThrow(
+      'audit_event is append-only: DELETE is refused',
+    );
+  });
+
+  it('loses no access event on a clean shutdown', async () => {
+    // a flush interval longer than the test: only the shutdown can write the events
+    await t.close();
+    t = await createTestApp({
+      embedded: true,
+      env: {
+        DATA_DIR: dataDir,
+        OBP_CONSUMER_KEY: 'embedded-key',
+        AUDIT_FLUSH_INTERVAL_MS: '3600000',
+        ...WEBHOOKS,
+      },
+    });
+    const { customer } = await t.seed.customer();
+    const token = t.auth(await t.seed.token({ CanGetAnyKycStatuses: '' }));
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.http.get(`/obp/v3.1.0/customers/${customer.id}/kyc_statuses`).set(token).expect(200),
+      ),
+    );
+    const unwritten: { n: string }[] = await t.db.query(
+      `SELECT count(*)::text AS n FROM audit_event WHERE customer_id = $1`,
+      [customer.id],
+    );
+    expect(unwritten[0].n).toBe('0');
+    await t.close();
+    t = await createTestApp({
+      embedded: true,
+      env: { DATA_DIR: dataDir, OBP_CONSUMER_KEY: 'embedded-key', ...WEBHOOKS },
+    });
+    const rows: { n: string }[] = await t.db.query(
+      `SELECT count(*)::text AS n FROM audit_event WHERE customer_id = $1 AND action = 'read'`,
+      [customer.id],
+    );
+    expect(rows[0].n).toBe('10');
   });
 
   it('delivers webhooks through the one connection: the committed events once, none rolled back', async () => {

@@ -54,6 +54,7 @@ describe('the explorer in a real browser', () => {
   let userDataDir: string;
   let customerId: string;
   let customerNumber: string;
+  let adminId: string;
   const pageErrors: string[] = [];
 
   const shot = (name: string): Promise<Buffer> =>
@@ -92,6 +93,7 @@ describe('the explorer in a real browser', () => {
       .expect(201);
     const auth = t.auth(login.body.token);
     const me = await t.http.get('/obp/v3.1.0/users/current').set(auth).expect(200);
+    adminId = me.body.user_id;
     const grant = (role_name: string, bank_id: string) =>
       t.http
         .post(`/obp/v3.1.0/users/${me.body.user_id}/entitlements`)
@@ -364,6 +366,88 @@ describe('the explorer in a real browser', () => {
       await shot(`05-${operationId}`);
     },
   );
+
+  it('pages a list from "try it" (limit and sort_direction into the URL) and sends an Idempotency-Key', async () => {
+    const section = await openEndpoint('OBPv2.0.0-getKycStatuses');
+    const limit = byId('OBPv2.0.0-getKycStatuses-query-limit');
+    await page.waitForSelector(limit);
+    await page.fill(limit, '1');
+    await page.selectOption(byId('OBPv2.0.0-getKycStatuses-query-sort_direction'), 'ASC');
+    expect(await page.inputValue(`${section} input.url`)).toBe(
+      `/obp/v3.1.0/customers/${customerId}/kyc_statuses?limit=1&sort_direction=ASC`,
+    );
+    await page.click(`${section} button.send`);
+    await page.waitForSelector(`${section} .result .status[data-status="200"]`);
+    await page.fill(limit, 'x');
+    await page.click(`${section} button.send`);
+    await page.waitForSelector(`${section} .result .status[data-status="400"]`);
+    expect(await page.textContent(`${section} .response-body`)).toContain('OBP-10025');
+
+    const write = await openEndpoint('OBPv2.0.0-addKycStatus');
+    const key = byId('OBPv2.0.0-addKycStatus-header-Idempotency-Key');
+    await page.waitForSelector(key);
+    await page.fill(key, 'explorer-key-1');
+    const role = `${write} li.role[data-role="CanAddKycStatus"]`;
+    await page.click(`${role} button.grant-role`);
+    await page.waitForSelector(`${role}[data-state="has"]`);
+    await page.click(`${write} button.send`);
+    await page.waitForSelector(`${write} .result .status[data-status="201"]`);
+    expect(await page.textContent(`${write} .result`)).not.toContain('idempotent-replayed');
+    await page.click(`${write} button.send`);
+    await page.waitForFunction(
+      (selector) => document.querySelector(selector)?.textContent?.includes('idempotent-replayed'),
+      `${write} .result`,
+    );
+  });
+
+  it("shows a customer's audit trail from the endpoint: who did and saw what, newest first", async () => {
+    // the admin is given the bank's audit role over the API (as an operator would)
+    const login = await t.http
+      .post('/my/logins/direct')
+      .set(
+        'DirectLogin',
+        `username=${ADMIN.username}, password=${ADMIN.password}, consumer_key=${CONSUMER_KEY}`,
+      )
+      .expect(201);
+    await t.http
+      .post(`/obp/v3.1.0/users/${adminId}/entitlements`)
+      .set(t.auth(login.body.token))
+      .send({ bank_id: BANK_ID, role_name: 'CanGetAuditEventsAtOneBank' })
+      .expect(201);
+    const section = await openEndpoint('OBPv2.0.0-getKycStatuses');
+    await page.click(`${section} button.audit-customer`);
+    await page.waitForSelector('#audit-dialog table.audit-events tbody tr');
+    expect(await page.inputValue('#audit-bank')).toBe(BANK_ID);
+    expect(await page.inputValue('#audit-customer')).toBe(customerId);
+    const rows = await page.locator('#audit-dialog tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        at: tr.querySelector('time')?.getAttribute('datetime') ?? '',
+        cells: Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? ''),
+      })),
+    );
+    // newest first, down to the customer's creation
+    expect(rows.map((r) => r.at)).toEqual([...rows.map((r) => r.at)].sort().reverse());
+    expect(rows.at(-1)?.cells.slice(1, 4)).toEqual([ADMIN.username, 'create', 'customer']);
+    expect(rows.map((r) => r.cells.slice(1, 5))).toContainEqual([
+      ADMIN.username,
+      'create',
+      'kyc_document passport-1',
+      'customer_number, type, number, issue_date, issue_place, expiry_date',
+    ]);
+    expect(rows.map((r) => r.cells.slice(2, 4))).toContainEqual(['read', 'kyc_documents']);
+    // never a value: the document number read and written above is nowhere in the view
+    expect(await page.textContent('#audit-dialog')).not.toContain('X1234567');
+    await shot('05b-audit-of-customer');
+
+    // without the role the view shows OBP's answer, as sent
+    await page.fill('#audit-bank', 'no.such.bank');
+    await page.click('#audit-dialog button[type="submit"]');
+    await page.waitForSelector('#audit-dialog .audit-status[data-status="404"]');
+    expect(await page.textContent('#audit-dialog .audit-status')).toBe(
+      'OBP-30001: Bank not found. Please specify a valid value for BANK_ID. Current BankId is no.such.bank',
+    );
+    await page.click('#audit-dialog button:has-text("Close")');
+  });
 
   it('shows only what the admin can call when asked', async () => {
     await page.check('#only-callable');

@@ -72,6 +72,50 @@ describe('HTTP hardening: security headers, size limits, CORS', () => {
       });
     });
 
+    it('answers 414 OBP-10017 for one path parameter over 8192 characters (the router refuses it)', async () => {
+      const res = await t.http.get(`/obp/v3.1.0/banks/${'b'.repeat(8200)}`);
+      expect(res.status).toBe(414);
+      expect(res.body).toEqual({
+        code: 414,
+        message:
+          'OBP-10017: Incorrect URL Format. A path parameter exceeds the limit of 8192 characters.',
+      });
+    });
+
+    it('answers 400 OBP-10017 for a path parameter that is not valid percent-encoding', async () => {
+      const res = await t.http.get('/obp/v3.1.0/banks/%E0%A4%A');
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        code: 400,
+        message:
+          'OBP-10017: Incorrect URL Format. A path parameter is not valid percent-encoded text.',
+      });
+    });
+
+    it('answers 400 OBP-10001 for a JSON body nested deeper than 32 levels, before validation', async () => {
+      const token = await t.seed.token({ CanCreateBank: '' });
+      const deep = '['.repeat(5000) + ']'.repeat(5000);
+      const res = await t.http
+        .post('/obp/v3.1.0/banks')
+        .set(t.auth(token))
+        .set('Content-Type', 'application/json')
+        .send(`{"id":${deep}}`);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        code: 400,
+        message: 'OBP-10001: Incorrect json format. The body nests deeper than 32 levels.',
+      });
+      // 32 levels are still JSON the validator judges (here: a wrong type, OBP-10001 too)
+      const ok = '['.repeat(31) + ']'.repeat(31);
+      const res2 = await t.http
+        .post('/obp/v3.1.0/banks')
+        .set(t.auth(token))
+        .set('Content-Type', 'application/json')
+        .send(`{"id":${ok}}`);
+      expect(res2.status).toBe(400);
+      expect(res2.body.message).not.toContain('nests deeper');
+    });
+
     it('routes a URL of 8192 characters as usual', async () => {
       const url = `${ROOT}?x=`;
       await t.http.get(url + 'a'.repeat(8192 - url.length)).expect(200);

@@ -135,6 +135,7 @@ describe('GET /openapi.json', () => {
       paths.filter(
         (p) =>
           p !== '/my/logins/direct' &&
+          // an extension standard's endpoints have one version, their own (/kyc/v1.0.0)
           !p.startsWith('/kyc/v1.0.0/') &&
           !['v1.2.1', 'v2.0.0', 'v2.1.0', 'v3.1.0', 'v4.0.0'].includes(p.split('/')[2]),
       ),
@@ -212,6 +213,7 @@ describe('GET /openapi.json', () => {
       ['path', 'BANK_ID', true],
       ['path', 'CUSTOMER_ID', true],
       ['path', 'KYC_CHECK_ID', true],
+      ['header', 'Idempotency-Key', false],
     ]);
     expect(put.requestBody).toEqual({
       required: true,
@@ -236,7 +238,7 @@ describe('GET /openapi.json', () => {
         },
       },
     });
-    expect(Object.keys(put.responses)).toEqual(['201', '400', '401', '403', '404', '409']);
+    expect(Object.keys(put.responses)).toEqual(['201', '400', '401', '403', '404', '409', '422']);
     expect(put.responses['201'].content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/KycCheckJSON',
     });
@@ -251,6 +253,51 @@ describe('GET /openapi.json', () => {
       'BankNotFound',
       'CustomerNotFoundByCustomerId',
     ]);
+    // the Idempotency-Key answers of every POST and PUT (the document's keys are sorted)
+    expect(Object.keys(put.responses['409'].content['application/json'].examples)).toEqual([
+      'IdempotencyKeyInProgress',
+      'KycIdUsedByAnotherCustomer',
+    ]);
+    expect(Object.keys(put.responses['422'].content['application/json'].examples)).toEqual([
+      'IdempotencyKeyReused',
+    ]);
+  });
+
+  it('documents the paging parameters, typed, on every paged list', () => {
+    const get = doc.paths['/obp/v3.1.0/customers/{CUSTOMER_ID}/kyc_checks'].get;
+    expect(get.parameters.filter((p: Json) => p.in === 'query')).toEqual([
+      expect.objectContaining({
+        name: 'limit',
+        required: false,
+        schema: { type: 'integer', minimum: 1, maximum: 1000, example: 50 },
+      }),
+      expect.objectContaining({
+        name: 'offset',
+        schema: { type: 'integer', minimum: 0, example: 0 },
+      }),
+      expect.objectContaining({
+        name: 'sort_direction',
+        schema: { type: 'string', enum: ['ASC', 'DESC'] },
+      }),
+      expect.objectContaining({
+        name: 'from_date',
+        schema: expect.objectContaining({ format: 'date-time' }),
+      }),
+      expect.objectContaining({
+        name: 'to_date',
+        schema: expect.objectContaining({ format: 'date-time' }),
+      }),
+    ]);
+    expect(Object.keys(get.responses['400'].content['application/json'].examples)).toEqual(
+      expect.arrayContaining(['FilterLimitError', 'FilterOffersetError', 'MaximumLimitExceeded']),
+    );
+    for (const e of ENDPOINTS.filter((d) => d.paged)) {
+      const { path, verb } = canonicalOperation(e);
+      const op = doc.paths[path][verb];
+      expect(op.parameters.filter((p: Json) => p.in === 'query').map((p: Json) => p.name)).toEqual(
+        expect.arrayContaining(['limit', 'offset', 'sort_direction', 'from_date', 'to_date']),
+      );
+    }
   });
 
   it('describes the bodies with the snake_case wire names, in wire order, dates as date-time', () => {

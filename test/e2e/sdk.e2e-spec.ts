@@ -119,6 +119,37 @@ describe('the generated TypeScript SDK', () => {
       params: { path: { CUSTOMER_ID: customerId } },
     });
     expect(checks.data?.checks).toEqual([check.data]);
+
+    // paging parameters and the Idempotency-Key header are typed parameters of the operations
+    const page = await api.GET('/obp/v3.1.0/customers/{CUSTOMER_ID}/kyc_checks', {
+      params: {
+        path: { CUSTOMER_ID: customerId },
+        query: { limit: 1, offset: 0, sort_direction: 'ASC' },
+      },
+    });
+    expect(page.data?.checks).toEqual([check.data]);
+    const past = await api.GET('/obp/v3.1.0/customers/{CUSTOMER_ID}/kyc_checks', {
+      params: { path: { CUSTOMER_ID: customerId }, query: { offset: 1 } },
+    });
+    expect(past.data?.checks).toEqual([]);
+    const status = () =>
+      api.PUT('/obp/v3.1.0/banks/{BANK_ID}/customers/{CUSTOMER_ID}/kyc_statuses', {
+        params: {
+          path: { BANK_ID: bankId, CUSTOMER_ID: customerId },
+          header: { 'Idempotency-Key': 'sdk-status-1' },
+        },
+        body: {
+          customer_number: customer.data!.customer_number,
+          ok: true,
+          date: '2024-01-02T03:04:05Z',
+        },
+      });
+    await t.seed.grant(user.id, { CanAddKycStatus: bankId });
+    const first = await status();
+    const again = await status();
+    expect([first.response.status, again.response.status]).toEqual([201, 201]);
+    expect(again.response.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(again.data).toEqual(first.data);
   });
 
   it('answers OBP errors as the typed ObpError body', async () => {

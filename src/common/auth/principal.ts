@@ -15,6 +15,10 @@ export interface ObpRawRequest extends IncomingMessage {
   correlationId?: string;
   routePattern?: string;
   user?: Principal;
+  /** The JSON body as received (the `Idempotency-Key` fingerprint hashes these bytes). */
+  bodyText?: string;
+  /** Set when this request claimed an `Idempotency-Key`: its answer is stored when sent. */
+  idempotency?: { consumerId: string; userId: string; key: string };
 }
 
 export type ObpRequest = FastifyRequest & { user?: Principal; raw: ObpRawRequest };

@@ -9,6 +9,21 @@ import {
   type ServedVersion,
 } from './api-versions';
 
+/** A documented query parameter; `schema` is its OpenAPI schema (default: a string). */
+export interface QueryParameter {
+  name: string;
+  description: string;
+  required?: boolean;
+  schema?: {
+    type: 'string' | 'integer';
+    format?: string;
+    enum?: string[];
+    minimum?: number;
+    maximum?: number;
+    example?: string | number;
+  };
+}
+
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
 /**
@@ -65,12 +80,27 @@ export interface ObpEndpointOptions {
     example: unknown;
     description?: string;
   };
+  /**
+   * A read of a customer's personal data (issue #13): each successful answer writes one access
+   * event to the audit trail (`read`, `entityType`, entity_id = the customer, or `entityIdParam`).
+   * The customer is CUSTOMER_ID, or, without one in the path, those `customersIn` finds in the answer.
+   */
+  access?: {
+    entityType: string;
+    entityIdParam?: string;
+    customersIn?: (answer: never) => string[];
+  };
   /** Errors the service may raise; the checks add their own. */
   errors?: ObpErrorName[];
   /** OBP's old-style endpoints ([P §0.3]): only the latest token counts; locked users get 400. */
   oldStyle?: boolean;
   /** Extra query parameters, documented in OpenAPI. */
-  query?: { name: string; description: string; required?: boolean }[];
+  query?: QueryParameter[];
+  /**
+   * A list that takes OBP's paging parameters (`common/wire/paging.ts`): documents them and their
+   * errors; the method reads them with `@Paged() paging: Paging`.
+   */
+  paged?: boolean;
   connectorMethods?: string[];
   /** The method returns its JSON body already serialized (a Buffer): sent as is, as JSON. */
   serializedJson?: boolean;
@@ -88,6 +118,8 @@ export interface EndpointDefinition extends ObpEndpointOptions {
   versions: ServedVersion[];
   /** Express paths: `/obp/v3.1.0/banks/:BANK_ID/customers`, … */
   expressPaths: string[];
+  /** Honours the `Idempotency-Key` header (POST and PUT of a logged-in caller: wire/idempotency-key.ts). */
+  idempotent: boolean;
   /** Every error the endpoint can answer, in order: the checks' errors first, then `errors`. */
   allErrors: ObpErrorName[];
   controller?: Type<object>;

@@ -25,6 +25,8 @@ import {
   toExpressPath,
 } from './endpoint-registry';
 import { openApiDecoratorsFor } from './openapi-metadata';
+import { IDEMPOTENCY_NOTES, isIdempotent } from '../wire/idempotency-key';
+import { PAGING_ERRORS, PAGING_NOTES, PAGING_QUERY } from '../wire/paging';
 
 export const OBP_ENDPOINT = 'obp:endpoint';
 
@@ -38,6 +40,13 @@ export const CHECK_ERRORS: Record<Check, ObpErrorName[]> = {
   user: ['UserNotFoundById'],
   body: ['InvalidJsonBody'],
 };
+
+/** What an endpoint that honours `Idempotency-Key` may answer besides its own errors. */
+const IDEMPOTENCY_ERRORS: ObpErrorName[] = [
+  'InvalidIdempotencyKey',
+  'IdempotencyKeyReused',
+  'IdempotencyKeyInProgress',
+];
 
 export function buildDefinition(
   options: ObpEndpointOptions,
@@ -55,14 +64,24 @@ export function buildDefinition(
       );
   const expressPath = toExpressPath(path);
   const allErrors: ObpErrorName[] = [];
+  const idempotent = isIdempotent({ verb, checks: options.checks });
   for (const name of [
     ...options.checks.flatMap((c) => CHECK_ERRORS[c]),
     ...(options.errors ?? []),
+    ...(options.paged ? PAGING_ERRORS : []),
+    ...(idempotent ? IDEMPOTENCY_ERRORS : []),
   ]) {
     if (!allErrors.includes(name)) allErrors.push(name);
   }
+  const notes = [
+    ...(options.paged ? [PAGING_NOTES] : []),
+    ...(idempotent ? [IDEMPOTENCY_NOTES] : []),
+  ];
   return {
     ...options,
+    description: [options.description, ...notes].join('\n\n'),
+    query: options.paged ? [...(options.query ?? []), ...PAGING_QUERY] : options.query,
+    idempotent,
     verb,
     path,
     functionName,

@@ -2,6 +2,7 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiExtraModels,
+  ApiHeader,
   ApiOperation,
   ApiParam,
   ApiProperty,
@@ -16,6 +17,7 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import { isExtensionRole, ROLES } from '../auth/roles';
 import { statusForMessage } from '../errors/obp-exception.filter';
 import { ObpError, type ObpErrorName } from '../errors/obp-errors';
+import { IDEMPOTENCY_KEY_HEADER, MAX_IDEMPOTENCY_KEY_LENGTH } from '../wire/idempotency-key';
 import {
   type EndpointDefinition,
   canonicalVersion,
@@ -211,10 +213,21 @@ export function openApiDecoratorsFor(def: EndpointDefinition): MethodDecorator[]
         name: q.name,
         description: q.description,
         required: q.required ?? false,
-        type: 'string',
+        schema: q.schema ?? { type: 'string' },
       }),
     ),
   ];
+  if (def.idempotent) {
+    decorators.push(
+      ApiHeader({
+        name: IDEMPOTENCY_KEY_HEADER,
+        description:
+          'Optional, 1 to 255 characters: runs this write once per key and caller; a repeat replays the first answer (see the description).',
+        required: false,
+        schema: { type: 'string', minLength: 1, maxLength: MAX_IDEMPOTENCY_KEY_LENGTH },
+      }),
+    );
+  }
   if (def.body) {
     const name = def.body.jsonName ?? def.body.type.name;
     decorators.push(

@@ -86,6 +86,22 @@ export const ObpError = {
     message: 'OBP-10012: Invalid value. Maximum number is 1000.',
   },
 
+  // ours: the Idempotency-Key header (issue 15); OBP has no such header, these codes are free in OBP
+  InvalidIdempotencyKey: {
+    status: 400,
+    message: 'OBP-10060: Invalid Idempotency-Key header. It must be 1 to 255 printable characters.',
+  },
+  IdempotencyKeyReused: {
+    status: 422,
+    message:
+      'OBP-10061: This Idempotency-Key was already used for a different request. Send a new key for a new request, or repeat the first request exactly (same method, path and body).',
+  },
+  IdempotencyKeyInProgress: {
+    status: 409,
+    message:
+      'OBP-10062: A request with this Idempotency-Key is still being processed. Retry it later.',
+  },
+
   // Authentication and users
   UserNotLoggedIn: {
     status: 401,

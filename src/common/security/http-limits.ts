@@ -62,3 +62,23 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): v
     );
   }
 }
+
+/**
+ * What Fastify's router refuses before a route is chosen (FST_ERR_BAD_URL: a malformed
+ * percent-encoding in a path parameter; FST_ERR_MAX_PARAM_LENGTH: one parameter over the router's
+ * limit): OBP-10017 bodies, 400 and 414, instead of Fastify's own.
+ */
+export function frameworkError(err: { code?: string }): { status: number; message: string } {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return {
+      status: 414,
+      message: `${ObpError.InvalidUrl.message}A path parameter exceeds the limit of ${MAX_PARAM_LENGTH} characters.`,
+    };
+  return {
+    status: 400,
+    message: `${ObpError.InvalidUrl.message}A path parameter is not valid percent-encoded text.`,
+  };
+}
+
+/** The router's limit on one path parameter (find-my-way's default of 100 is too short for OBP ids). */
+export const MAX_PARAM_LENGTH = 8192;

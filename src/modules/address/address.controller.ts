@@ -1,5 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import { AddressService } from './address.service';
 import {
   CustomerAddressJsonV310,
@@ -44,10 +46,12 @@ export class AddressController {
     errors: ['UnknownError'],
   })
   createCustomerAddress(
+    @Actor() actor: AuditActor,
+    @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Body() body: PostCustomerAddressJsonV310,
   ): Promise<CustomerAddressJsonV310> {
-    return this.addresses.create(customerId, body);
+    return this.addresses.create(actor, bankId, customerId, body);
   }
 
   @ObpEndpoint({
@@ -73,11 +77,13 @@ export class AddressController {
     errors: ['ConnectorEmptyResponse', 'CustomerAddressNotFound', 'UnknownError'],
   })
   updateCustomerAddress(
+    @Actor() actor: AuditActor,
+    @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Param('CUSTOMER_ADDRESS_ID') addressId: string,
     @Body() body: PostCustomerAddressJsonV310,
   ): Promise<CustomerAddressJsonV310> {
-    return this.addresses.update(customerId, addressId, body);
+    return this.addresses.update(actor, bankId, customerId, addressId, body);
   }
 
   @ObpEndpoint({
@@ -91,6 +97,8 @@ export class AddressController {
     tags: ['Customer', 'KYC'],
     roles: ['CanGetCustomerAddress'],
     checks: ['login', 'bank', 'role', 'customer'],
+    paged: true,
+    access: { entityType: 'addresses' },
     success: {
       status: 200,
       type: CustomerAddressesJsonV310,
@@ -100,8 +108,9 @@ export class AddressController {
   })
   getCustomerAddresses(
     @Param('CUSTOMER_ID') customerId: string,
+    @Paged() paging: Paging,
   ): Promise<CustomerAddressesJsonV310> {
-    return this.addresses.list(customerId);
+    return this.addresses.list(customerId, paging);
   }
 
   @ObpEndpoint({
@@ -119,9 +128,11 @@ export class AddressController {
   })
   // OBP answers a bare JSON `true`; Nest would send a non-object as text/html.
   deleteCustomerAddress(
+    @Actor() actor: AuditActor,
+    @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Param('CUSTOMER_ADDRESS_ID') addressId: string,
   ): Promise<boolean> {
-    return this.addresses.delete(customerId, addressId);
+    return this.addresses.delete(actor, bankId, customerId, addressId);
   }
 }

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
-import { preparedStatement, runPrepared } from '../../database/prepared-statement';
+import { DataSource, type EntityManager, Repository } from 'typeorm';
+import { runPrepared } from '../../database/prepared-statement';
+import { type Paging, oldestFirst, pagedStatements } from '../../common/wire/paging';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { isUuid } from '../../common/wire/ids';
+import type { AuditActor } from '../audit/audit-actor';
+import { AuditService } from '../audit/audit.service';
 import { CustomerAddressEntity } from './customer-address.entity';
 import {
   type CustomerAddressJsonV310,
@@ -18,12 +21,29 @@ import {
 const addressNotFound = (): ObpException =>
   ObpException.chain(ObpError.ConnectorEmptyResponse, ObpError.CustomerAddressNotFound);
 
-/** A hot path (issue #11): a named prepared statement, no entity hydration. */
-const LIST = preparedStatement(
+/** The body fields an address create sets (wire names), in the order of the answer. */
+const ADDRESS_FIELDS = [
+  'line_1',
+  'line_2',
+  'line_3',
+  'city',
+  'county',
+  'state',
+  'postcode',
+  'country_code',
+  'tags',
+  'status',
+] as const satisfies (keyof PostCustomerAddressJsonV310 & keyof CustomerAddressJsonV310)[];
+
+/** A hot path (issue #11): named prepared statements, no entity hydration; oldest first. */
+const LIST = pagedStatements(
   'customer_address_list',
   'SELECT id, customer_id AS "customerId", line1, line2, line3, city, county, state, postcode,' +
     ' country_code AS "countryCode", tags, status, created_at AS "createdAt", updated_at AS "updatedAt"' +
-    ' FROM customer_address WHERE customer_id = $1::uuid ORDER BY created_at ASC, id ASC',
+    ' FROM customer_address',
+  'customer_id = $1::uuid',
+  1,
+  oldestFirst<CustomerAddressEntity>(),
 );
 
 @Injectable()
@@ -32,43 +52,112 @@ export class AddressService {
     @InjectRepository(CustomerAddressEntity)
     private readonly addresses: Repository<CustomerAddressEntity>,
     private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
+  /** The address, its audit event and its outbox event in one transaction (issue #13, #15). */
   async create(
+    actor: AuditActor,
+    bankId: string,
     customerId: string,
     body: PostCustomerAddressJsonV310,
   ): Promise<CustomerAddressJsonV310> {
-    const { identifiers } = await this.addresses.insert({ customerId, ...addressColumns(body) });
-    return this.getOne(customerId, String(identifiers[0].id));
+    return this.dataSource.transaction(async (tx) => {
+      const { identifiers } = await tx.insert(CustomerAddressEntity, {
+        customerId,
+        ...addressColumns(body),
+      });
+      const address = await this.getOne(customerId, String(identifiers[0].id), tx);
+      await this.audit.recordChange(tx, actor, {
+        action: 'create',
+        entityType: 'address',
+        entityId: address.customer_address_id,
+        bankId,
+        customerId,
+        changedFields: ADDRESS_FIELDS,
+        event: { type: 'address.created', data: address },
+      });
+      return address;
+    });
   }
 
-  /** One UPDATE scoped to the customer: another customer's address is never touched. */
+  /**
+   * One UPDATE scoped to the customer: another customer's address is never touched. The audit
+   * event names the fields whose value changed (the row is locked while they are compared).
+   */
   async update(
+    actor: AuditActor,
+    bankId: string,
     customerId: string,
     addressId: string,
     body: PostCustomerAddressJsonV310,
   ): Promise<CustomerAddressJsonV310> {
     if (!isUuid(addressId)) throw addressNotFound();
-    const result = await this.addresses.update({ id: addressId, customerId }, addressColumns(body));
-    if (!result.affected) throw addressNotFound();
-    return this.getOne(customerId, addressId);
+    return this.dataSource.transaction(async (tx) => {
+      const before = await tx.findOne(CustomerAddressEntity, {
+        where: { id: addressId, customerId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!before) throw addressNotFound();
+      await tx.update(CustomerAddressEntity, { id: addressId, customerId }, addressColumns(body));
+      const address = await this.getOne(customerId, addressId, tx);
+      const old = toCustomerAddressJsonV310(before);
+      await this.audit.recordChange(tx, actor, {
+        action: 'update',
+        entityType: 'address',
+        entityId: addressId,
+        bankId,
+        customerId,
+        changedFields: ADDRESS_FIELDS.filter(
+          (f) => JSON.stringify(old[f]) !== JSON.stringify(address[f]),
+        ),
+        event: { type: 'address.updated', data: address },
+      });
+      return address;
+    });
   }
 
-  async list(customerId: string): Promise<CustomerAddressesJsonV310> {
-    const rows = await runPrepared<CustomerAddressEntity>(this.dataSource, LIST, [customerId]);
+  async list(customerId: string, paging: Paging): Promise<CustomerAddressesJsonV310> {
+    const { statement, values } = LIST(paging, [customerId]);
+    const rows = await runPrepared<CustomerAddressEntity>(this.dataSource, statement, values);
     return { addresses: rows.map(toCustomerAddressJsonV310) };
   }
 
-  private async getOne(customerId: string, addressId: string): Promise<CustomerAddressJsonV310> {
-    const row = await this.addresses.findOneBy({ id: addressId, customerId });
+  private async getOne(
+    customerId: string,
+    addressId: string,
+    tx: EntityManager,
+  ): Promise<CustomerAddressJsonV310> {
+    const row = await tx.findOneBy(CustomerAddressEntity, { id: addressId, customerId });
     if (!row) throw addressNotFound();
     return toCustomerAddressJsonV310(row);
   }
 
-  async delete(customerId: string, addressId: string): Promise<boolean> {
+  /** The outbox event holds the address's last JSON. */
+  async delete(
+    actor: AuditActor,
+    bankId: string,
+    customerId: string,
+    addressId: string,
+  ): Promise<boolean> {
     if (!isUuid(addressId)) throw addressNotFound();
-    const result = await this.addresses.delete({ id: addressId, customerId });
-    if (!result.affected) throw addressNotFound();
-    return true;
+    return this.dataSource.transaction(async (tx) => {
+      const row = await tx.findOne(CustomerAddressEntity, {
+        where: { id: addressId, customerId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row) throw addressNotFound();
+      await tx.delete(CustomerAddressEntity, { id: addressId, customerId });
+      await this.audit.recordChange(tx, actor, {
+        action: 'delete',
+        entityType: 'address',
+        entityId: addressId,
+        bankId,
+        customerId,
+        changedFields: [],
+        event: { type: 'address.deleted', data: toCustomerAddressJsonV310(row) },
+      });
+      return true;
+    });
   }
 }

@@ -10,9 +10,10 @@ import {
 import { CustomerEntity } from '../customer/customer.entity';
 
 @Entity('customer_address')
+@Index('ix_customer_address_list', ['customerId', 'createdAt', 'id'])
 export class CustomerAddressEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Index() @Column('uuid') customerId!: string;
+  @Column('uuid') customerId!: string;
   @ManyToOne(() => CustomerEntity, { onDelete: 'CASCADE' }) customer?: CustomerEntity;
   @Column('text') line1!: string;
   @Column('text') line2!: string;

@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
+import { SERVER_ACTOR } from '../audit/audit-actor';
 import { ConsumerService } from '../consumer/consumer.service';
 import { EntitlementService } from '../entitlement/entitlement.service';
 import { UserService } from '../user/user.service';
@@ -23,7 +24,7 @@ export class BootstrapService implements OnApplicationBootstrap {
     if (adminUsername && adminPassword) {
       const admin = await this.users.ensureUser(adminUsername, adminPassword);
       this.entitlements.addSuperAdmin(admin.id);
-      await this.entitlements.ensure(admin.id, 'CanCreateEntitlementAtAnyBank', '');
+      await this.entitlements.ensure(SERVER_ACTOR, admin.id, 'CanCreateEntitlementAtAnyBank', '');
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import { BankService } from './bank.service';
 import {
   BankJSON,
@@ -34,8 +35,12 @@ export class BankController {
     success: { status: 201, type: BankJSONV220, example: bankExamples.create },
     errors: ['InvalidJsonFormat', 'InvalidValueLength', 'InvalidValueCharacters', 'UnknownError'],
   })
-  createBank(@CurrentUser() me: Principal, @Body() body: BankJSONV220): Promise<BankJSONV220> {
-    return this.banks.createOrUpdate(me.userId, body);
+  createBank(
+    @Actor() actor: AuditActor,
+    @CurrentUser() me: Principal,
+    @Body() body: BankJSONV220,
+  ): Promise<BankJSONV220> {
+    return this.banks.createOrUpdate(actor, me.userId, body);
   }
 
   @ObpEndpoint({

@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { isStorableText } from '../../common/wire/ids';
+import type { AuditActor } from '../audit/audit-actor';
 import { EntitlementService } from '../entitlement/entitlement.service';
 import { BankEntity } from './bank.entity';
 import { toBankJson400, toBankJsonV220, toBankJsonV300 } from './bank.mapper';
@@ -31,7 +32,11 @@ export class BankService {
    * POST /banks (v2.2.0): an existing id is updated, not refused ([P §4.1]); the creator gets
    * CanCreateEntitlementAtOneBank and CanReadDynamicResourceDocsAtOneBank at the bank, atomically.
    */
-  async createOrUpdate(userId: string, body: BankJSONV220): Promise<BankJSONV220> {
+  async createOrUpdate(
+    actor: AuditActor,
+    userId: string,
+    body: BankJSONV220,
+  ): Promise<BankJSONV220> {
     await this.dataSource.transaction(async (tx) => {
       await tx
         .createQueryBuilder()
@@ -62,8 +67,15 @@ export class BankService {
           ['id'],
         )
         .execute();
-      await this.entitlements.ensure(userId, 'CanCreateEntitlementAtOneBank', body.id, tx);
-      await this.entitlements.ensure(userId, 'CanReadDynamicResourceDocsAtOneBank', body.id, tx);
+      // the grants are entitlement changes: audited (issue #13) in this transaction
+      await this.entitlements.ensure(actor, userId, 'CanCreateEntitlementAtOneBank', body.id, tx);
+      await this.entitlements.ensure(
+        actor,
+        userId,
+        'CanReadDynamicResourceDocsAtOneBank',
+        body.id,
+        tx,
+      );
     });
     return toBankJsonV220(await this.get(body.id));
   }

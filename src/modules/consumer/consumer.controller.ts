@@ -1,6 +1,7 @@
 import { Body, Controller } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
 import { ConsumerService } from './consumer.service';
 import {
   ConsumerJsonV400,
@@ -41,6 +42,7 @@ export class ConsumerController {
     tags: ['Consumer'],
     roles: ['CanGetConsumers'],
     checks: ['login', 'role'],
+    paged: true,
     success: {
       status: 200,
       type: ConsumersJsonV400,
@@ -48,7 +50,7 @@ export class ConsumerController {
     },
     errors: ['UnknownError'],
   })
-  getConsumers(): Promise<ConsumersJsonV400> {
-    return this.consumers.list();
+  getConsumers(@Paged() paging: Paging): Promise<ConsumersJsonV400> {
+    return this.consumers.list(paging);
   }
 }

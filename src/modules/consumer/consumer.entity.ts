@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 @Entity('consumer')
+@Index('ix_consumer_list', ['createdAt', 'id'])
 @Unique('uq_consumer_key', ['consumerKey'])
 export class ConsumerEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;

@@ -8,6 +8,7 @@ import { hashPassword } from '../../common/security/password-hash';
 import { toObpDate } from '../../common/wire/obp-date';
 import { ConsumerEntity } from './consumer.entity';
 import type { ConsumerJsonV400, ConsumerPostJSON, ConsumersJsonV400 } from './dto/consumer.dto';
+import { type Paging, oldestFirst, pageFind } from '../../common/wire/paging';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -101,8 +102,9 @@ export class ConsumerService {
     return toJson(consumer, secret);
   }
 
-  async list(): Promise<ConsumersJsonV400> {
-    const rows = await this.consumers.find({ order: { createdAt: 'ASC', id: 'ASC' } });
+  /** Oldest first, then by id; ix_consumer_list serves it. */
+  async list(paging: Paging): Promise<ConsumersJsonV400> {
+    const rows = await this.consumers.find(pageFind(oldestFirst<ConsumerEntity>(), paging, {}));
     return { consumers: rows.map((c) => toJson(c)) };
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import { CustomerService } from './customer.service';
 import {
   CustomerJsonV310,
@@ -39,10 +40,11 @@ export class CustomerController {
     errors: ['InvalidJsonValue', 'CreateCustomerError', 'UnknownError'],
   })
   createCustomer(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Body() body: PostCustomerJsonV310,
   ): Promise<CustomerJsonV310> {
-    return this.customers.create(bankId, body);
+    return this.customers.create(actor, bankId, body);
   }
 
   @ObpEndpoint({
@@ -55,6 +57,7 @@ export class CustomerController {
     tags: ['Customer'],
     roles: ['CanGetCustomer'],
     checks: ['login', 'bank', 'role', 'customer'],
+    access: { entityType: 'customer' },
     success: {
       status: 200,
       type: CustomerWithAttributesJsonV310,
@@ -79,6 +82,10 @@ export class CustomerController {
     tags: ['Customer', 'KYC'],
     roles: ['CanGetCustomer'],
     checks: ['login', 'bank', 'role', 'body'],
+    access: {
+      entityType: 'customer',
+      customersIn: (c: CustomerWithAttributesJsonV310) => [c.customer_id],
+    },
     body: { type: PostCustomerNumberJsonV310, example: customerExamples.number },
     success: {
       status: 200,
@@ -109,10 +116,11 @@ export class CustomerController {
     errors: ['CustomerNumberAlreadyExists', 'UnknownError'],
   })
   updateCustomerNumber(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Body() body: PutUpdateCustomerNumberJsonV310,
   ): Promise<CustomerJsonV310> {
-    return this.customers.updateNumber(bankId, customerId, body.customer_number);
+    return this.customers.updateNumber(actor, bankId, customerId, body.customer_number);
   }
 }

@@ -1,11 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { isUuid } from '../../common/wire/ids';
+import type { AuditActor } from '../audit/audit-actor';
+import { AuditService } from '../audit/audit.service';
 import { CustomerEntity } from './customer.entity';
 import {
   type CustomerJsonV310,
@@ -15,10 +17,32 @@ import {
   toCustomerJsonV310,
   toCustomerWithAttributesJsonV310,
 } from './dto/customer.dto';
+import { type Paging, oldestFirst, pageFind } from '../../common/wire/paging';
 
 const NUMBER_CONSTRAINT = 'uq_customer_bank_number';
 /** A clash of two random numbers in [0, 2^31) at one bank is rare; this many in a row is not. */
 const NUMBER_ATTEMPTS = 5;
+
+/** The fields of a posted customer (wire names), as a create's audit event lists them. */
+const CUSTOMER_BODY_FIELDS = [
+  'legal_name',
+  'mobile_phone_number',
+  'email',
+  'face_image',
+  'date_of_birth',
+  'relationship_status',
+  'dependants',
+  'dob_of_dependants',
+  'credit_rating',
+  'credit_limit',
+  'highest_education_attained',
+  'employment_status',
+  'kyc_status',
+  'last_ok_date',
+  'title',
+  'branch_id',
+  'name_suffix',
+] as const satisfies (keyof PostCustomerJsonV310)[];
 
 /** OBP's `Random.nextInt(Integer.MAX_VALUE).toString` ([P §5.1]). */
 const randomCustomerNumber = (): string => String(randomInt(0, 2 ** 31 - 1));
@@ -27,6 +51,8 @@ const randomCustomerNumber = (): string => String(randomInt(0, 2 ** 31 - 1));
 export class CustomerService {
   constructor(
     @InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
   /** The bank of a customer, or undefined for an unknown CUSTOMER_ID. */
@@ -39,28 +65,50 @@ export class CustomerService {
     return row?.bankId;
   }
 
-  /** Customers by id (optionally only those at one bank), oldest first. */
-  findByIds(ids: string[], bankId?: string): Promise<CustomerEntity[]> {
+  /** Customers by id (optionally only those at one bank), oldest first, then by id. */
+  findByIds(ids: string[], paging: Paging, bankId?: string): Promise<CustomerEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.customers.find({
-      where: bankId === undefined ? { id: In(ids) } : { id: In(ids), bankId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return this.customers.find(
+      pageFind(
+        oldestFirst<CustomerEntity>(),
+        paging,
+        bankId === undefined ? { id: In(ids) } : { id: In(ids), bankId },
+      ),
+    );
   }
 
   /**
    * createCustomer: the number is generated, never posted ([P §5.1]); the unique constraint, not a
-   * SELECT, decides whether it is free, and a clash draws a new one.
+   * SELECT, decides whether it is free, and a clash draws a new one (in a new transaction). The
+   * audit event and the outbox event are written in the customer's transaction (issue #13, #15).
    */
-  async create(bankId: string, body: PostCustomerJsonV310): Promise<CustomerJsonV310> {
+  async create(
+    actor: AuditActor,
+    bankId: string,
+    body: PostCustomerJsonV310,
+  ): Promise<CustomerJsonV310> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { identifiers } = await this.customers.insert({
-          bankId,
-          customerNumber: randomCustomerNumber(),
-          ...customerColumns(body),
+        return await this.dataSource.transaction(async (tx) => {
+          const { identifiers } = await tx.insert(CustomerEntity, {
+            bankId,
+            customerNumber: randomCustomerNumber(),
+            ...customerColumns(body),
+          });
+          const customer = toCustomerJsonV310(
+            await tx.findOneByOrFail(CustomerEntity, { id: String(identifiers[0].id) }),
+          );
+          await this.audit.recordChange(tx, actor, {
+            action: 'create',
+            entityType: 'customer',
+            entityId: customer.customer_id,
+            bankId,
+            customerId: customer.customer_id,
+            changedFields: CUSTOMER_BODY_FIELDS,
+            event: { type: 'customer.created', data: customer },
+          });
+          return customer;
         });
-        return toCustomerJsonV310(await this.get(String(identifiers[0].id)));
       } catch (err) {
         if (!isUniqueViolation(err, NUMBER_CONSTRAINT)) throw err;
         if (attempt >= NUMBER_ATTEMPTS) throw new ObpException(ObpError.CreateCustomerError);
@@ -89,6 +137,7 @@ export class CustomerService {
    * `<>` condition detects without a second query.
    */
   async updateNumber(
+    actor: AuditActor,
     bankId: string,
     customerId: string,
     customerNumber: string,
@@ -99,21 +148,35 @@ export class CustomerService {
         ` Current customer_number(${customerNumber}) and Current bank_id(${bankId})`,
       );
     try {
-      const result = await this.customers
-        .createQueryBuilder()
-        .update(CustomerEntity)
-        .set({ customerNumber })
-        .where('id = :customerId AND customer_number <> :customerNumber', {
+      return await this.dataSource.transaction(async (tx) => {
+        const result = await tx
+          .createQueryBuilder()
+          .update(CustomerEntity)
+          .set({ customerNumber })
+          .where('id = :customerId AND customer_number <> :customerNumber', {
+            customerId,
+            customerNumber,
+          })
+          .execute();
+        if (result.affected === 0) throw taken();
+        const customer = toCustomerJsonV310(
+          await tx.findOneByOrFail(CustomerEntity, { id: customerId }),
+        );
+        await this.audit.recordChange(tx, actor, {
+          action: 'update',
+          entityType: 'customer',
+          entityId: customerId,
+          bankId,
           customerId,
-          customerNumber,
-        })
-        .execute();
-      if (result.affected === 0) throw taken();
+          changedFields: ['customer_number'],
+          event: { type: 'customer.number_updated', data: customer },
+        });
+        return customer;
+      });
     } catch (err) {
       if (isUniqueViolation(err, NUMBER_CONSTRAINT)) throw taken();
       throw err;
     }
-    return toCustomerJsonV310(await this.get(customerId));
   }
 
   private async get(customerId: string): Promise<CustomerEntity> {

@@ -1,6 +1,8 @@
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   AvailableRolesJson,
   CreateEntitlementJSON,
@@ -46,11 +48,12 @@ export class EntitlementController {
     ],
   })
   addEntitlement(
+    @Actor() actor: AuditActor,
     @CurrentUser() me: Principal,
     @Param('USER_ID') userId: string,
     @Body() body: CreateEntitlementJSON,
   ): Promise<EntitlementJsonV200> {
-    return this.entitlements.grantJson(me.userId, userId, body);
+    return this.entitlements.grantJson(actor, me.userId, userId, body);
   }
 
   @ObpEndpoint({
@@ -61,12 +64,16 @@ export class EntitlementController {
     tags: ['Role', 'Entitlement', 'User'],
     roles: ['CanGetEntitlementsForAnyUserAtAnyBank'],
     checks: ['login', 'role'],
+    paged: true,
     oldStyle: true,
     success: { status: 200, type: EntitlementsJsonV200, example: list },
     errors: ['UnknownError'],
   })
-  getEntitlements(@Param('USER_ID') userId: string): Promise<EntitlementsJsonV200> {
-    return this.entitlements.listJson(userId);
+  getEntitlements(
+    @Param('USER_ID') userId: string,
+    @Paged() paging: Paging,
+  ): Promise<EntitlementsJsonV200> {
+    return this.entitlements.listJson(userId, paging);
   }
 
   @ObpEndpoint({
@@ -87,10 +94,11 @@ export class EntitlementController {
     ],
   })
   deleteEntitlement(
+    @Actor() actor: AuditActor,
     @Param('USER_ID') userId: string,
     @Param('ENTITLEMENT_ID') entitlementId: string,
   ): Promise<void> {
-    return this.entitlements.delete(userId, entitlementId);
+    return this.entitlements.delete(actor, userId, entitlementId);
   }
 
   @ObpEndpoint({
@@ -122,14 +130,16 @@ export class EntitlementController {
     roles: ['CanGetEntitlementsForAnyUserAtOneBank', 'CanGetEntitlementsForAnyUserAtAnyBank'],
     missingRolesText: 'plain',
     checks: ['login', 'bank', 'user', 'role'],
+    paged: true,
     success: { status: 200, type: EntitlementsJsonV200, example: list },
     errors: ['UnknownError'],
   })
   getEntitlementsByBankAndUser(
     @Param('BANK_ID') bankId: string,
     @Param('USER_ID') userId: string,
+    @Paged() paging: Paging,
   ): Promise<EntitlementsJsonV200> {
-    return this.entitlements.listJson(userId, bankId);
+    return this.entitlements.listJson(userId, paging, bankId);
   }
 
   @ObpEndpoint({
@@ -140,11 +150,15 @@ export class EntitlementController {
     description: 'Get the entitlements of the logged in user.',
     tags: ['Role', 'Entitlement', 'User'],
     checks: ['login'],
+    paged: true,
     success: { status: 200, type: EntitlementsJsonV200, example: list },
     errors: ['UnknownError'],
   })
-  getEntitlementsForCurrentUser(@CurrentUser() me: Principal): Promise<EntitlementsJsonV200> {
-    return this.entitlements.myJson(me.userId);
+  getEntitlementsForCurrentUser(
+    @CurrentUser() me: Principal,
+    @Paged() paging: Paging,
+  ): Promise<EntitlementsJsonV200> {
+    return this.entitlements.myJson(me.userId, paging);
   }
 
   @ObpEndpoint({
@@ -158,11 +172,12 @@ export class EntitlementController {
     tags: ['Role', 'Entitlement'],
     roles: ['CanGetEntitlementsForAnyUserAtAnyBank'],
     checks: ['login', 'role'],
+    paged: true,
     success: { status: 200, type: EntitlementsJsonV200, example: list },
     errors: ['UnknownError'],
   })
-  getAllEntitlementsV200(): Promise<EntitlementsJsonV200> {
-    return this.entitlements.allJsonV200();
+  getAllEntitlementsV200(@Paged() paging: Paging): Promise<EntitlementsJsonV200> {
+    return this.entitlements.allJsonV200(paging);
   }
 
   @ObpEndpoint({
@@ -174,6 +189,7 @@ export class EntitlementController {
     tags: ['Role', 'Entitlement'],
     roles: ['CanGetEntitlementsForAnyUserAtAnyBank'],
     checks: ['login', 'role'],
+    paged: true,
     query: [{ name: 'role', description: 'Only entitlements of this role' }],
     success: {
       status: 200,
@@ -190,8 +206,14 @@ export class EntitlementController {
     },
     errors: ['UnknownError'],
   })
-  getAllEntitlements(@Query('role') role?: string): Promise<EntitlementsJsonV310> {
-    return this.entitlements.allJson(typeof role === 'string' && role !== '' ? role : undefined);
+  getAllEntitlements(
+    @Paged() paging: Paging,
+    @Query('role') role?: string,
+  ): Promise<EntitlementsJsonV310> {
+    return this.entitlements.allJson(
+      paging,
+      typeof role === 'string' && role !== '' ? role : undefined,
+    );
   }
 
   @ObpEndpoint({
@@ -231,11 +253,12 @@ export class EntitlementController {
     tags: ['Role', 'Entitlement', 'User'],
     roles: ['CanGetEntitlementRequestsAtAnyBank'],
     checks: ['login', 'role'],
+    paged: true,
     success: { status: 200, type: EntitlementRequestsJson, example: requests },
     errors: ['UnknownError'],
   })
-  getAllEntitlementRequests(): Promise<EntitlementRequestsJson> {
-    return this.entitlements.requestsJson();
+  getAllEntitlementRequests(@Paged() paging: Paging): Promise<EntitlementRequestsJson> {
+    return this.entitlements.requestsJson(paging);
   }
 
   @ObpEndpoint({
@@ -246,11 +269,15 @@ export class EntitlementController {
     tags: ['Role', 'Entitlement', 'User'],
     roles: ['CanGetEntitlementRequestsAtAnyBank'],
     checks: ['login', 'role'],
+    paged: true,
     success: { status: 200, type: EntitlementRequestsJson, example: requests },
     errors: ['UnknownError'],
   })
-  getEntitlementRequests(@Param('USER_ID') userId: string): Promise<EntitlementRequestsJson> {
-    return this.entitlements.requestsJson(userId);
+  getEntitlementRequests(
+    @Param('USER_ID') userId: string,
+    @Paged() paging: Paging,
+  ): Promise<EntitlementRequestsJson> {
+    return this.entitlements.requestsJson(paging, userId);
   }
 
   @ObpEndpoint({
@@ -261,13 +288,15 @@ export class EntitlementController {
     description: 'Get the entitlement requests of the logged in user.',
     tags: ['Role', 'Entitlement', 'User'],
     checks: ['login'],
+    paged: true,
     success: { status: 200, type: EntitlementRequestsJson, example: requests },
     errors: ['UnknownError'],
   })
   getEntitlementRequestsForCurrentUser(
     @CurrentUser() me: Principal,
+    @Paged() paging: Paging,
   ): Promise<EntitlementRequestsJson> {
-    return this.entitlements.requestsJson(me.userId);
+    return this.entitlements.requestsJson(paging, me.userId);
   }
 
   @ObpEndpoint({

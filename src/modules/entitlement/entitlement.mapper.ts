@@ -4,7 +4,9 @@ import type { EntitlementJsonV200, EntitlementRequestJson } from './dto/entitlem
 import type { EntitlementRequestEntity } from './entitlement-request.entity';
 import type { EntitlementEntity } from './entitlement.entity';
 
-export const toEntitlementJson = (e: EntitlementEntity): EntitlementJsonV200 => ({
+export const toEntitlementJson = (
+  e: Pick<EntitlementEntity, 'id' | 'roleName' | 'bankId'>,
+): EntitlementJsonV200 => ({
   entitlement_id: e.id,
   role_name: e.roleName,
   bank_id: e.bankId,

@@ -13,6 +13,8 @@ import { isUniqueViolation } from '../../common/errors/database-errors';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { isStorableText, isUuid } from '../../common/wire/ids';
+import type { AuditActor } from '../audit/audit-actor';
+import { AuditService } from '../audit/audit.service';
 import { BankService } from '../bank/bank.service';
 import { UserService } from '../user/user.service';
 import type {
@@ -26,10 +28,13 @@ import {
   toEntitlementJson,
   toEntitlementRequestJson,
 } from './entitlement.mapper';
+import { DEFAULT_PAGING, type Paging, oldestFirst, pageFind } from '../../common/wire/paging';
 import { EntitlementRequestEntity } from './entitlement-request.entity';
 import { EntitlementEntity } from './entitlement.entity';
 
-const ORDER = { createdAt: 'ASC', id: 'ASC' } as const;
+/** Oldest first, then by id; ix_entitlement_user_list, ix_entitlement_list (and for requests) serve it. */
+const ORDER = oldestFirst<EntitlementEntity>();
+const REQUEST_ORDER = oldestFirst<EntitlementRequestEntity>();
 
 @Injectable()
 export class EntitlementService {
@@ -43,6 +48,7 @@ export class EntitlementService {
     private readonly requests: Repository<EntitlementRequestEntity>,
     @Inject(forwardRef(() => BankService)) private readonly banks: BankService,
     @Inject(forwardRef(() => UserService)) private readonly users: UserService,
+    private readonly audit: AuditService,
     config: AppConfig,
   ) {
     for (const id of config.superAdminUserIds) this.superAdmins.add(id);
@@ -71,19 +77,19 @@ export class EntitlementService {
   }
 
   /** A USER_ID that is no UUID has no rows (and would be a type error in SQL). */
-  listForUser(userId: string): Promise<EntitlementEntity[]> {
+  listForUser(userId: string, paging: Paging = DEFAULT_PAGING): Promise<EntitlementEntity[]> {
     if (!isUuid(userId)) return Promise.resolve([]);
-    return this.entitlements.find({ where: { userId }, order: ORDER });
+    return this.entitlements.find(pageFind(ORDER, paging, { userId }));
   }
 
-  listForUserAtBank(userId: string, bankId: string): Promise<EntitlementEntity[]> {
+  listForUserAtBank(userId: string, bankId: string, paging: Paging): Promise<EntitlementEntity[]> {
     if (!isUuid(userId)) return Promise.resolve([]);
-    return this.entitlements.find({ where: { userId, bankId }, order: ORDER });
+    return this.entitlements.find(pageFind(ORDER, paging, { userId, bankId }));
   }
 
-  listAll(roleName?: string): Promise<EntitlementEntity[]> {
+  listAll(paging: Paging, roleName?: string): Promise<EntitlementEntity[]> {
     if (roleName !== undefined && !isStorableText(roleName)) return Promise.resolve([]);
-    return this.entitlements.find({ where: roleName ? { roleName } : {}, order: ORDER });
+    return this.entitlements.find(pageFind(ORDER, paging, roleName ? { roleName } : {}));
   }
 
   /** Role known (OBP-10007) and bank_id of the right kind (OBP-30205/30206). */
@@ -103,6 +109,7 @@ export class EntitlementService {
 
   /** POST /users/USER_ID/entitlements, checks 4–8 of [P §3.1]. */
   async grant(
+    actor: AuditActor,
     grantorId: string,
     userId: string,
     body: CreateEntitlementJSON,
@@ -124,9 +131,13 @@ export class EntitlementService {
       throw new ObpException(ObpError.BankNotFound, '', 400);
     }
     try {
-      return await this.entitlements.save(
-        this.entitlements.create({ userId, roleName: role, bankId: body.bank_id }),
-      );
+      return await this.entitlements.manager.transaction(async (tx) => {
+        const entitlement = await tx.save(
+          tx.create(EntitlementEntity, { userId, roleName: role, bankId: body.bank_id }),
+        );
+        await this.recordGrant(tx, actor, entitlement);
+        return entitlement;
+      });
     } catch (err) {
       if (isUniqueViolation(err, 'uq_entitlement_user_role_bank')) {
         throw new ObpException(ObpError.EntitlementAlreadyExists);
@@ -135,26 +146,69 @@ export class EntitlementService {
     }
   }
 
-  /** Grants unless already held (bootstrap, createBank's automatic grants); safe under concurrency. */
-  async ensure(userId: string, role: Role, bankId: string, tx?: EntityManager): Promise<void> {
-    const manager = tx ?? this.entitlements.manager;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(EntitlementEntity)
-      .values({ userId, roleName: role, bankId })
-      .orIgnore()
-      .execute();
+  /**
+   * Grants unless already held (bootstrap, createBank's automatic grants); safe under concurrency.
+   * A grant made is audited in the same transaction (`tx`, or one of its own).
+   */
+  async ensure(
+    actor: AuditActor,
+    userId: string,
+    role: Role,
+    bankId: string,
+    tx?: EntityManager,
+  ): Promise<void> {
+    const run = async (manager: EntityManager): Promise<void> => {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(EntitlementEntity)
+        .values({ userId, roleName: role, bankId })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const [made] = result.raw as { id: string }[];
+      if (made) {
+        await this.recordGrant(manager, actor, { id: made.id, userId, roleName: role, bankId });
+      }
+    };
+    await (tx ? run(tx) : this.entitlements.manager.transaction(run));
   }
 
-  async delete(userId: string, entitlementId: string): Promise<void> {
+  private recordGrant(
+    tx: EntityManager,
+    actor: AuditActor,
+    e: Pick<EntitlementEntity, 'id' | 'userId' | 'roleName' | 'bankId'>,
+  ): Promise<void> {
+    return this.audit.recordChange(tx, actor, {
+      action: 'create',
+      entityType: 'entitlement',
+      entityId: e.id,
+      bankId: e.bankId,
+      customerId: null,
+      changedFields: ['bank_id', 'role_name'],
+      event: { type: 'entitlement.created', data: toEntitlementJson(e) },
+    });
+  }
+
+  async delete(actor: AuditActor, userId: string, entitlementId: string): Promise<void> {
     const entitlement = isUuid(entitlementId)
       ? await this.entitlements.findOneBy({ id: entitlementId })
       : null;
     if (!entitlement) throw new ObpException(ObpError.EntitlementNotFound);
     if (entitlement.userId !== userId) throw new ObpException(ObpError.UserDoesNotHaveEntitlement);
-    const result = await this.entitlements.delete({ id: entitlementId, userId });
-    if (!result.affected) throw new ObpException(ObpError.EntitlementCannotBeDeleted);
+    await this.entitlements.manager.transaction(async (tx) => {
+      const result = await tx.delete(EntitlementEntity, { id: entitlementId, userId });
+      if (!result.affected) throw new ObpException(ObpError.EntitlementCannotBeDeleted);
+      await this.audit.recordChange(tx, actor, {
+        action: 'delete',
+        entityType: 'entitlement',
+        entityId: entitlementId,
+        bankId: entitlement.bankId,
+        customerId: null,
+        changedFields: [],
+        event: { type: 'entitlement.deleted', data: toEntitlementJson(entitlement) },
+      });
+    });
   }
 
   // Entitlement requests ([P §3.4])
@@ -179,9 +233,11 @@ export class EntitlementService {
     }
   }
 
-  listRequests(userId?: string): Promise<EntitlementRequestEntity[]> {
+  listRequests(paging: Paging, userId?: string): Promise<EntitlementRequestEntity[]> {
     if (userId !== undefined && !isUuid(userId)) return Promise.resolve([]);
-    return this.requests.find({ where: userId !== undefined ? { userId } : {}, order: ORDER });
+    return this.requests.find(
+      pageFind(REQUEST_ORDER, paging, userId !== undefined ? { userId } : {}),
+    );
   }
 
   async deleteRequest(requestId: string): Promise<true> {
@@ -194,28 +250,35 @@ export class EntitlementService {
 
   // JSON views
 
-  /** A user's entitlements; listings by USER_ID add the SuperAdmin pseudo-entry ([P §3.2]). */
-  async listJson(userId: string, bankId?: string): Promise<{ list: EntitlementJsonV200[] }> {
+  /**
+   * A user's entitlements; listings by USER_ID add the SuperAdmin pseudo-entry ([P §3.2]) after the
+   * last row (on a page that reaches the end of the list).
+   */
+  async listJson(
+    userId: string,
+    paging: Paging,
+    bankId?: string,
+  ): Promise<{ list: EntitlementJsonV200[] }> {
     const rows =
       bankId === undefined
-        ? await this.listForUser(userId)
-        : await this.listForUserAtBank(userId, bankId);
+        ? await this.listForUser(userId, paging)
+        : await this.listForUserAtBank(userId, bankId, paging);
     const list = rows.map(toEntitlementJson);
-    if (this.isSuperAdmin(userId)) list.push(SUPER_ADMIN_ENTRY);
+    if (this.isSuperAdmin(userId) && rows.length < paging.limit) list.push(SUPER_ADMIN_ENTRY);
     return { list };
   }
 
-  async myJson(userId: string): Promise<{ list: EntitlementJsonV200[] }> {
-    return { list: (await this.listForUser(userId)).map(toEntitlementJson) };
+  async myJson(userId: string, paging: Paging): Promise<{ list: EntitlementJsonV200[] }> {
+    return { list: (await this.listForUser(userId, paging)).map(toEntitlementJson) };
   }
 
   /** OBP v2.0.0's list of every entitlement: the entries only, no user fields. */
-  async allJsonV200(): Promise<{ list: EntitlementJsonV200[] }> {
-    return { list: (await this.listAll()).map(toEntitlementJson) };
+  async allJsonV200(paging: Paging): Promise<{ list: EntitlementJsonV200[] }> {
+    return { list: (await this.listAll(paging)).map(toEntitlementJson) };
   }
 
-  async allJson(roleName?: string): Promise<EntitlementsJsonV310> {
-    const rows = await this.listAll(roleName);
+  async allJson(paging: Paging, roleName?: string): Promise<EntitlementsJsonV310> {
+    const rows = await this.listAll(paging, roleName);
     const users = await this.users.findByIds([...new Set(rows.map((r) => r.userId))]);
     const names = new Map(users.map((u) => [u.id, u.username]));
     return {
@@ -238,8 +301,11 @@ export class EntitlementService {
     );
   }
 
-  async requestsJson(userId?: string): Promise<{ entitlement_requests: EntitlementRequestJson[] }> {
-    const rows = await this.listRequests(userId);
+  async requestsJson(
+    paging: Paging,
+    userId?: string,
+  ): Promise<{ entitlement_requests: EntitlementRequestJson[] }> {
+    const rows = await this.listRequests(paging, userId);
     const users = await this.users.findByIds([...new Set(rows.map((r) => r.userId))]);
     const byId = new Map(
       await Promise.all(users.map(async (u) => [u.id, await this.users.toJsonV200(u)] as const)),
@@ -250,11 +316,12 @@ export class EntitlementService {
   }
 
   async grantJson(
+    actor: AuditActor,
     grantorId: string,
     userId: string,
     body: CreateEntitlementJSON,
   ): Promise<EntitlementJsonV200> {
-    return toEntitlementJson(await this.grant(grantorId, userId, body));
+    return toEntitlementJson(await this.grant(actor, grantorId, userId, body));
   }
 
   rolesJson(): { roles: { role: string; requires_bank_id: boolean }[] } {

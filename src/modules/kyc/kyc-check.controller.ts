@@ -1,5 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   KycCheckJSON,
   KycChecksJSON,
@@ -29,12 +31,13 @@ export class KycCheckController {
     errors: ['InvalidJsonFormat', 'KycIdUsedByAnotherCustomer', 'UnknownError'],
   })
   addKycCheck(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Param('KYC_CHECK_ID') checkId: string,
     @Body() body: PostKycCheckJSON,
   ): Promise<KycCheckJSON> {
-    return this.checks.put(bankId, customerId, checkId, body);
+    return this.checks.put(actor, bankId, customerId, checkId, body);
   }
 
   @ObpEndpoint({
@@ -48,10 +51,15 @@ export class KycCheckController {
     tags: ['KYC', 'Customer'],
     roles: ['CanGetAnyKycChecks'],
     checks: ['login', 'role', 'customer'],
+    paged: true,
+    access: { entityType: 'kyc_checks' },
     success: { status: 200, type: KycChecksJSON, example: { checks: [kycCheckExamples.check] } },
     errors: ['UnknownError'],
   })
-  getKycChecks(@Param('CUSTOMER_ID') customerId: string): Promise<KycChecksJSON> {
-    return this.checks.list(customerId);
+  getKycChecks(
+    @Param('CUSTOMER_ID') customerId: string,
+    @Paged() paging: Paging,
+  ): Promise<KycChecksJSON> {
+    return this.checks.list(customerId, paging);
   }
 }

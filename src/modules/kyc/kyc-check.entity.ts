@@ -12,7 +12,9 @@ import { CustomerEntity } from '../customer/customer.entity';
 
 /** KYC_CHECK_ID is chosen by the client; the primary key makes concurrent PUTs of one id one row. */
 @Entity('kyc_check')
-@Index('ix_kyc_check_customer_updated', ['customerId', 'updatedAt'])
+// the list's order (updated_at DESC, id ASC) needs a DESC column, which @Index cannot say: the
+// migration creates it (AddListIndexes), TypeORM leaves it alone
+@Index('ix_kyc_check_list', { synchronize: false })
 export class KycCheckEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text') bankId!: string;

@@ -1,5 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   KycDocumentJSON,
   KycDocumentsJSON,
@@ -29,12 +31,13 @@ export class KycDocumentController {
     errors: ['InvalidJsonFormat', 'KycIdUsedByAnotherCustomer', 'UnknownError'],
   })
   addKycDocument(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Param('KYC_DOCUMENT_ID') documentId: string,
     @Body() body: PostKycDocumentJSON,
   ): Promise<KycDocumentJSON> {
-    return this.documents.put(bankId, customerId, documentId, body);
+    return this.documents.put(actor, bankId, customerId, documentId, body);
   }
 
   @ObpEndpoint({
@@ -49,6 +52,8 @@ export class KycDocumentController {
     tags: ['KYC', 'Customer'],
     roles: ['CanGetAnyKycDocuments'],
     checks: ['login', 'role', 'customer'],
+    paged: true,
+    access: { entityType: 'kyc_documents' },
     success: {
       status: 200,
       type: KycDocumentsJSON,
@@ -56,7 +61,10 @@ export class KycDocumentController {
     },
     errors: ['UnknownError'],
   })
-  getKycDocuments(@Param('CUSTOMER_ID') customerId: string): Promise<KycDocumentsJSON> {
-    return this.documents.list(customerId);
+  getKycDocuments(
+    @Param('CUSTOMER_ID') customerId: string,
+    @Paged() paging: Paging,
+  ): Promise<KycDocumentsJSON> {
+    return this.documents.list(customerId, paging);
   }
 }

@@ -1,5 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   KycMediaJSON,
   KycMediasJSON,
@@ -31,12 +33,13 @@ export class KycMediaController {
     errors: ['InvalidJsonFormat', 'KycIdUsedByAnotherCustomer', 'UnknownError'],
   })
   addKycMedia(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Param('KYC_MEDIA_ID') mediaId: string,
     @Body() body: PostKycMediaJSON,
   ): Promise<KycMediaJSON> {
-    return this.media.put(bankId, customerId, mediaId, body);
+    return this.media.put(actor, bankId, customerId, mediaId, body);
   }
 
   @ObpEndpoint({
@@ -51,10 +54,15 @@ export class KycMediaController {
     tags: ['KYC', 'Customer'],
     roles: ['CanGetAnyKycMedia'],
     checks: ['login', 'role', 'customer'],
+    paged: true,
+    access: { entityType: 'kyc_medias' },
     success: { status: 200, type: KycMediasJSON, example: { medias: [kycMediaExamples.media] } },
     errors: ['UnknownError'],
   })
-  getKycMedia(@Param('CUSTOMER_ID') customerId: string): Promise<KycMediasJSON> {
-    return this.media.list(customerId);
+  getKycMedia(
+    @Param('CUSTOMER_ID') customerId: string,
+    @Paged() paging: Paging,
+  ): Promise<KycMediasJSON> {
+    return this.media.list(customerId, paging);
   }
 }

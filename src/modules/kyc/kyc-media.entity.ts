@@ -11,7 +11,9 @@ import { BankEntity } from '../bank/bank.entity';
 import { CustomerEntity } from '../customer/customer.entity';
 
 @Entity('kyc_media')
-@Index('ix_kyc_media_customer_updated', ['customerId', 'updatedAt'])
+// the list's order (updated_at DESC, id ASC) needs a DESC column, which @Index cannot say: the
+// migration creates it (AddListIndexes), TypeORM leaves it alone
+@Index('ix_kyc_media_list', { synchronize: false })
 export class KycMediaEntity {
   @PrimaryColumn('text') id!: string;
   @Column('text') bankId!: string;

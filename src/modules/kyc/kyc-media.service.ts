@@ -4,6 +4,8 @@ import { Repository } from 'typeorm';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { parseObpDate } from '../../common/wire/obp-date';
+import { type ListOrder, type Paging, pageFind } from '../../common/wire/paging';
+import type { AuditActor } from '../audit/audit-actor';
 import {
   type KycMediaJSON,
   type KycMediasJSON,
@@ -12,6 +14,14 @@ import {
 } from './dto/kyc-media.dto';
 import { KycMediaEntity } from './kyc-media.entity';
 import { assertKycId, upsertForCustomer } from './kyc-write';
+
+/** Most recently created or updated first, then by id ([K §7]); ix_kyc_media_list serves it. */
+export const KYC_MEDIA_ORDER: ListOrder<KycMediaEntity> = {
+  date: 'updatedAt',
+  direction: 'DESC',
+  tie: 'id',
+  tieDirection: 'ASC',
+};
 
 @Injectable()
 export class KycMediaService {
@@ -24,23 +34,28 @@ export class KycMediaService {
    * `relates_to_*` ids are stored as given, not looked up (as OBP).
    */
   async put(
+    actor: AuditActor,
     bankId: string,
     customerId: string,
     mediaId: string,
     body: PostKycMediaJSON,
   ): Promise<KycMediaJSON> {
     assertKycId('KYC_MEDIA_ID', mediaId);
-    const row = await upsertForCustomer(this.media, {
-      id: mediaId,
-      bankId,
-      customerId,
-      customerNumber: body.customer_number,
-      type: body.type,
-      url: body.url,
-      date: parseObpDate(body.date)!,
-      relatesToKycDocumentId: body.relates_to_kyc_document_id,
-      relatesToKycCheckId: body.relates_to_kyc_check_id,
-    });
+    const row = await upsertForCustomer(
+      this.media,
+      {
+        id: mediaId,
+        bankId,
+        customerId,
+        customerNumber: body.customer_number,
+        type: body.type,
+        url: body.url,
+        date: parseObpDate(body.date)!,
+        relatesToKycDocumentId: body.relates_to_kyc_document_id,
+        relatesToKycCheckId: body.relates_to_kyc_check_id,
+      },
+      { actor, entityType: 'kyc_media', eventType: 'kyc_media.upserted', answer: toKycMediaJSON },
+    );
     if (!row)
       throw new ObpException(
         ObpError.KycIdUsedByAnotherCustomer,
@@ -50,11 +65,8 @@ export class KycMediaService {
   }
 
   /** Every media item of the customer, at any bank; most recently created or updated first ([K §7]). */
-  async list(customerId: string): Promise<KycMediasJSON> {
-    const rows = await this.media.find({
-      where: { customerId },
-      order: { updatedAt: 'DESC', id: 'ASC' },
-    });
+  async list(customerId: string, paging: Paging): Promise<KycMediasJSON> {
+    const rows = await this.media.find(pageFind(KYC_MEDIA_ORDER, paging, { customerId }));
     return { medias: rows.map(toKycMediaJSON) };
   }
 }

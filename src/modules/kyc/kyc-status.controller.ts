@@ -1,5 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   KycStatusJSON,
   KycStatusesJSON,
@@ -32,11 +34,12 @@ export class KycStatusController {
     errors: ['UnknownError'],
   })
   addKycStatus(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Body() body: PostKycStatusJSON,
   ): Promise<KycStatusJSON> {
-    return this.statuses.add(bankId, customerId, body);
+    return this.statuses.add(actor, bankId, customerId, body);
   }
 
   @ObpEndpoint({
@@ -51,6 +54,8 @@ export class KycStatusController {
     tags: ['KYC', 'Customer'],
     roles: ['CanGetAnyKycStatuses'],
     checks: ['login', 'role', 'customer'],
+    paged: true,
+    access: { entityType: 'kyc_statuses' },
     success: {
       status: 200,
       type: KycStatusesJSON,
@@ -58,7 +63,10 @@ export class KycStatusController {
     },
     errors: ['UnknownError'],
   })
-  getKycStatuses(@Param('CUSTOMER_ID') customerId: string): Promise<KycStatusesJSON> {
-    return this.statuses.list(customerId);
+  getKycStatuses(
+    @Param('CUSTOMER_ID') customerId: string,
+    @Paged() paging: Paging,
+  ): Promise<KycStatusesJSON> {
+    return this.statuses.list(customerId, paging);
   }
 }

@@ -11,7 +11,7 @@ import { CustomerEntity } from '../customer/customer.entity';
 
 /** A timeline ([K §9] item 7): every PUT appends a row; `seq` breaks ties in insertion order. */
 @Entity('kyc_status')
-@Index('ix_kyc_status_customer_created', ['customerId', 'createdAt'])
+@Index('ix_kyc_status_list', ['customerId', 'createdAt', 'seq'])
 export class KycStatusEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) seq!: string;
   @Column('text') bankId!: string;

@@ -1,6 +1,8 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   CREATE_MEETING_JSON_NAME,
   CreateMeetingJsonV310,
@@ -55,11 +57,12 @@ export class MeetingController {
     errors: ['UnknownError'],
   })
   createMeeting(
+    @Actor() actor: AuditActor,
     @CurrentUser() me: Principal,
     @Param('BANK_ID') bankId: string,
     @Body() body: CreateMeetingJsonV310,
   ): Promise<MeetingJsonV310> {
-    return this.meetings.create(bankId, me.userId, body);
+    return this.meetings.create(actor, bankId, me.userId, body);
   }
 
   @ObpEndpoint({
@@ -74,6 +77,7 @@ export class MeetingController {
       VISIBILITY,
     tags: TAGS,
     checks: ['login', 'bank'],
+    paged: true,
     success: {
       status: 200,
       type: MeetingsJsonV310,
@@ -84,8 +88,9 @@ export class MeetingController {
   getMeetings(
     @CurrentUser() me: Principal,
     @Param('BANK_ID') bankId: string,
+    @Paged() paging: Paging,
   ): Promise<MeetingsJsonV310> {
-    return this.meetings.list(bankId, me.userId);
+    return this.meetings.list(bankId, me.userId, paging);
   }
 
   @ObpEndpoint({

@@ -10,7 +10,9 @@ import { BankEntity } from '../bank/bank.entity';
 import { UserEntity } from '../user/user.entity';
 
 @Entity('meeting')
-@Index('ix_meeting_bank_when', ['bankId', 'when'])
+// the list's order ("when" DESC, id ASC) needs a DESC column, which @Index cannot say: the
+// migration creates it (AddListIndexes), TypeORM leaves it alone
+@Index('ix_meeting_list', { synchronize: false })
 export class MeetingEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('text') bankId!: string;

@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
+import {
+  Brackets,
+  DataSource,
+  type EntityManager,
+  In,
+  Repository,
+  type SelectQueryBuilder,
+} from 'typeorm';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { isUuid } from '../../common/wire/ids';
 import { parseObpDate } from '../../common/wire/obp-date';
+import { type ListOrder, type Paging, pageQuery } from '../../common/wire/paging';
+import type { AuditActor } from '../audit/audit-actor';
+import { AuditService } from '../audit/audit.service';
 import { EntitlementService } from '../entitlement/entitlement.service';
 import { UserService } from '../user/user.service';
 import {
@@ -17,6 +27,14 @@ import {
 import { MeetingInviteeEntity } from './meeting-invitee.entity';
 import { MeetingEntity } from './meeting.entity';
 
+/** Latest `when` first, then by id; ix_meeting_list serves it. */
+const MEETING_ORDER: ListOrder<MeetingEntity> = {
+  date: 'when',
+  direction: 'DESC',
+  tie: 'id',
+  tieDirection: 'ASC',
+};
+
 @Injectable()
 export class MeetingService {
   constructor(
@@ -26,15 +44,20 @@ export class MeetingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly entitlements: EntitlementService,
     private readonly users: UserService,
+    private readonly audit: AuditService,
   ) {}
 
-  /** The meeting and its invitees in one transaction; the caller is `present.customer_user_id`. */
+  /**
+   * The meeting, its invitees, its audit event and its outbox event in one transaction; the caller
+   * is `present.customer_user_id`.
+   */
   async create(
+    actor: AuditActor,
     bankId: string,
     creatorUserId: string,
     body: CreateMeetingJsonV310,
   ): Promise<MeetingJsonV310> {
-    const meetingId = await this.dataSource.transaction(async (tx) => {
+    return this.dataSource.transaction(async (tx) => {
       const meeting = await tx.save(
         tx.create(MeetingEntity, {
           bankId,
@@ -60,18 +83,27 @@ export class MeetingService {
           })),
         );
       }
-      return meeting.id;
+      const [created] = await this.withInvitees(
+        [await tx.findOneByOrFail(MeetingEntity, { id: meeting.id })],
+        tx,
+      );
+      await this.audit.recordChange(tx, actor, {
+        action: 'create',
+        entityType: 'meeting',
+        entityId: created.meeting_id,
+        bankId,
+        customerId: null,
+        changedFields: ['provider_id', 'purpose_id', 'date', 'creator', 'invitees'],
+        event: { type: 'meeting.created', data: created },
+      });
+      return created;
     });
-    const [created] = await this.withInvitees([
-      await this.meetings.findOneByOrFail({ id: meetingId }),
-    ]);
-    return created;
   }
 
   /** The meetings at the bank the viewer may see, latest `when` first, then by id ([K §9] items 9, 11). */
-  async list(bankId: string, viewerId: string): Promise<MeetingsJsonV310> {
+  async list(bankId: string, viewerId: string, paging: Paging): Promise<MeetingsJsonV310> {
     const qb = await this.visibleTo(bankId, viewerId);
-    const rows = await qb.orderBy('m.when', 'DESC').addOrderBy('m.id', 'ASC').getMany();
+    const rows = await pageQuery(qb, 'm', MEETING_ORDER, paging).getMany();
     return { meetings: await this.withInvitees(rows) };
   }
 
@@ -115,9 +147,12 @@ export class MeetingService {
   }
 
   /** Invitees in posted order. */
-  private async withInvitees(meetings: MeetingEntity[]): Promise<MeetingJsonV310[]> {
+  private async withInvitees(
+    meetings: MeetingEntity[],
+    tx: EntityManager = this.invitees.manager,
+  ): Promise<MeetingJsonV310[]> {
     if (meetings.length === 0) return [];
-    const invitees = await this.invitees.find({
+    const invitees = await tx.find(MeetingInviteeEntity, {
       where: { meetingId: In(meetings.map((m) => m.id)) },
       order: { meetingId: 'ASC', position: 'ASC' },
     });

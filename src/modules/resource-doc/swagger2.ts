@@ -129,7 +129,8 @@ function operation({ def, doc }: DocumentedEndpoint): Json {
       name: q.name,
       description: q.description,
       required: q.required ?? false,
-      type: 'string',
+      type: q.schema?.type ?? 'string',
+      ...(q.schema?.enum ? { enum: q.schema.enum } : {}),
     });
   }
   const schema = successSchema(def);

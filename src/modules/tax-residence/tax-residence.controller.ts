@@ -1,5 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   PostTaxResidenceJsonV310,
   TaxResidenceJsonV310,
@@ -29,10 +31,12 @@ export class TaxResidenceController {
     errors: ['ConnectorEmptyResponse', 'UnknownError'],
   })
   createTaxResidence(
+    @Actor() actor: AuditActor,
+    @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Body() body: PostTaxResidenceJsonV310,
   ): Promise<TaxResidenceV310> {
-    return this.taxResidences.create(customerId, body);
+    return this.taxResidences.create(actor, bankId, customerId, body);
   }
 
   @ObpEndpoint({
@@ -46,11 +50,16 @@ export class TaxResidenceController {
     tags: ['Customer', 'KYC'],
     roles: ['CanGetTaxResidence'],
     checks: ['login', 'bank', 'role', 'customer'],
+    paged: true,
+    access: { entityType: 'tax_residences' },
     success: { status: 200, type: TaxResidenceJsonV310, example: taxResidenceExamples.list },
     errors: ['UnknownError'],
   })
-  getTaxResidence(@Param('CUSTOMER_ID') customerId: string): Promise<TaxResidenceJsonV310> {
-    return this.taxResidences.list(customerId);
+  getTaxResidence(
+    @Param('CUSTOMER_ID') customerId: string,
+    @Paged() paging: Paging,
+  ): Promise<TaxResidenceJsonV310> {
+    return this.taxResidences.list(customerId, paging);
   }
 
   @ObpEndpoint({
@@ -70,9 +79,11 @@ export class TaxResidenceController {
   })
   // OBP answers a bare JSON `true`; Nest would send a non-object as text/html.
   deleteTaxResidence(
+    @Actor() actor: AuditActor,
+    @Param('BANK_ID') bankId: string,
     @Param('CUSTOMER_ID') customerId: string,
     @Param('TAX_RESIDENCE_ID') taxResidenceId: string,
   ): Promise<boolean> {
-    return this.taxResidences.delete(customerId, taxResidenceId);
+    return this.taxResidences.delete(actor, bankId, customerId, taxResidenceId);
   }
 }

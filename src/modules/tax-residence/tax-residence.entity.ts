@@ -10,10 +10,11 @@ import {
 import { CustomerEntity } from '../customer/customer.entity';
 
 @Entity('tax_residence')
+@Index('ix_tax_residence_list', ['customerId', 'createdAt', 'id'])
 @Unique('uq_tax_residence_customer_domain_number', ['customerId', 'domain', 'taxNumber'])
 export class TaxResidenceEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Index() @Column('uuid') customerId!: string;
+  @Column('uuid') customerId!: string;
   @ManyToOne(() => CustomerEntity, { onDelete: 'CASCADE' }) customer?: CustomerEntity;
   @Column('text') domain!: string;
   @Column('text') taxNumber!: string;

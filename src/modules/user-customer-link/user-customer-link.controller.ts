@@ -1,6 +1,8 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   CustomerJSONs,
   CustomersWithAttributesJsonV300,
@@ -12,6 +14,10 @@ import {
   userCustomerLinkExamples,
 } from './dto/user-customer-link.dto';
 import { UserCustomerLinkService } from './user-customer-link.service';
+
+/** Each customer listed is a read of that customer's personal data (one access event each). */
+const customerIdsIn = (answer: { customers: { customer_id: string }[] }): string[] =>
+  answer.customers.map((c) => c.customer_id);
 
 /** Links, and the two customer lists that go through them ([P §7.2]). */
 @Controller()
@@ -44,10 +50,11 @@ export class UserCustomerLinkController {
     ],
   })
   createUserCustomerLinks(
+    @Actor() actor: AuditActor,
     @Param('BANK_ID') bankId: string,
     @Body() body: CreateUserCustomerLinkJson,
   ): Promise<UserCustomerLinkJson> {
-    return this.links.create(bankId, body);
+    return this.links.create(actor, bankId, body);
   }
 
   @ObpEndpoint({
@@ -61,6 +68,8 @@ export class UserCustomerLinkController {
       '`dob_of_dependants` are `yyyy-MM-dd`.',
     tags: ['Customer', 'User'],
     checks: ['login'],
+    paged: true,
+    access: { entityType: 'customer', customersIn: customerIdsIn },
     success: {
       status: 200,
       type: CustomersWithAttributesJsonV300,
@@ -68,8 +77,11 @@ export class UserCustomerLinkController {
     },
     errors: ['UnknownError'],
   })
-  getCustomersForUser(@CurrentUser() me: Principal): Promise<CustomersWithAttributesJsonV300> {
-    return this.links.customersOfUserJson(me.userId);
+  getCustomersForUser(
+    @CurrentUser() me: Principal,
+    @Paged() paging: Paging,
+  ): Promise<CustomersWithAttributesJsonV300> {
+    return this.links.customersOfUserJson(me.userId, paging);
   }
 
   @ObpEndpoint({
@@ -81,6 +93,8 @@ export class UserCustomerLinkController {
       'Oldest customer first; `{"customers":[]}` when there are none.',
     tags: ['Customer'],
     checks: ['login', 'bank'],
+    paged: true,
+    access: { entityType: 'customer', customersIn: customerIdsIn },
     success: {
       status: 200,
       type: CustomerJSONs,
@@ -91,7 +105,8 @@ export class UserCustomerLinkController {
   getCustomersForCurrentUserAtBank(
     @CurrentUser() me: Principal,
     @Param('BANK_ID') bankId: string,
+    @Paged() paging: Paging,
   ): Promise<CustomerJSONs> {
-    return this.links.customersOfUserAtBankJson(me.userId, bankId);
+    return this.links.customersOfUserAtBankJson(me.userId, bankId, paging);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { toObpDate } from '../../common/wire/obp-date';
+import type { AuditActor } from '../audit/audit-actor';
 import type { BadLoginStatusJson, UserLockStatusJson } from './dto/user.dto';
 import type { UserEntity } from './user.entity';
 import { UserService } from './user.service';
@@ -38,11 +39,11 @@ export class UserLockService {
     return toStatus(await this.users.getByUsername(username));
   }
 
-  async unlock(username: string): Promise<BadLoginStatusJson> {
-    return toStatus(await this.users.setLocked(username, false));
+  async unlock(actor: AuditActor, username: string): Promise<BadLoginStatusJson> {
+    return toStatus(await this.users.setLocked(actor, username, false));
   }
 
-  async lock(username: string): Promise<UserLockStatusJson> {
-    return toLockStatus(await this.users.setLocked(username, true));
+  async lock(actor: AuditActor, username: string): Promise<UserLockStatusJson> {
+    return toLockStatus(await this.users.setLocked(actor, username, true));
   }
 }

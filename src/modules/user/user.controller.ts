@@ -2,6 +2,8 @@ import { Body, Controller, Param } from '@nestjs/common';
 import { CurrentUser, type Principal } from '../../common/auth/principal';
 import type { ObpEndpointOptions } from '../../common/endpoint/endpoint-registry';
 import { ObpEndpoint } from '../../common/endpoint/obp-endpoint.decorator';
+import { Paged, type Paging } from '../../common/wire/paging';
+import { Actor, type AuditActor } from '../audit/audit-actor';
 import {
   BadLoginStatusJson,
   CreateUserJson,
@@ -23,6 +25,7 @@ const getUsersDoc = {
   tags: ['User'],
   roles: ['CanGetAnyUser'],
   checks: ['login', 'role'],
+  paged: true,
   success: { status: 200, type: UsersJsonV200, example: usersExample },
   errors: ['UnknownError'],
 } satisfies Partial<ObpEndpointOptions>;
@@ -58,8 +61,8 @@ export class UserController {
       'UnknownError',
     ],
   })
-  createUser(@Body() body: CreateUserJson): Promise<UserJsonV200> {
-    return this.users.createJson(body);
+  createUser(@Actor() actor: AuditActor, @Body() body: CreateUserJson): Promise<UserJsonV200> {
+    return this.users.createJson(actor, body);
   }
 
   @ObpEndpoint({
@@ -139,11 +142,12 @@ export class UserController {
     tags: ['User'],
     roles: ['CanGetAnyUser'],
     checks: ['login', 'role'],
+    paged: true,
     success: { status: 200, type: UsersJsonV200, example: usersExample },
     errors: ['UnknownError'],
   })
-  getUser(@Param('EMAIL') email: string): Promise<UsersJsonV200> {
-    return this.users.byEmailJson(email);
+  getUser(@Param('EMAIL') email: string, @Paged() paging: Paging): Promise<UsersJsonV200> {
+    return this.users.byEmailJson(email, paging);
   }
 
   @ObpEndpoint({
@@ -154,8 +158,8 @@ export class UserController {
     servedUntil: 'v2.2.0',
     ...getUsersDoc,
   })
-  getUsersV210(): Promise<UsersJsonV200> {
-    return this.users.allJson();
+  getUsersV210(@Paged() paging: Paging): Promise<UsersJsonV200> {
+    return this.users.allJson(paging);
   }
 
   @ObpEndpoint({
@@ -163,8 +167,8 @@ export class UserController {
     implementedIn: 'v3.0.0',
     ...getUsersDoc,
   })
-  getUsers(): Promise<UsersJsonV200> {
-    return this.users.allJson();
+  getUsers(@Paged() paging: Paging): Promise<UsersJsonV200> {
+    return this.users.allJson(paging);
   }
 
   @ObpEndpoint({
@@ -197,8 +201,11 @@ export class UserController {
     success: { status: 200, type: BadLoginStatusJson, example: UserLockService.example },
     errors: ['UserNotFoundByProviderAndUsername', 'UnknownError'],
   })
-  unlockUser(@Param('USERNAME') username: string): Promise<BadLoginStatusJson> {
-    return this.locks.unlock(username);
+  unlockUser(
+    @Actor() actor: AuditActor,
+    @Param('USERNAME') username: string,
+  ): Promise<BadLoginStatusJson> {
+    return this.locks.unlock(actor, username);
   }
 
   @ObpEndpoint({
@@ -215,7 +222,10 @@ export class UserController {
     success: { status: 200, type: UserLockStatusJson, example: UserLockService.lockExample },
     errors: ['UserNotFoundByProviderAndUsername', 'UnknownError'],
   })
-  lockUser(@Param('USERNAME') username: string): Promise<UserLockStatusJson> {
-    return this.locks.lock(username);
+  lockUser(
+    @Actor() actor: AuditActor,
+    @Param('USERNAME') username: string,
+  ): Promise<UserLockStatusJson> {
+    return this.locks.lock(actor, username);
   }
 }

@@ -2,12 +2,15 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
 
 @Entity('app_user')
+@Index('ix_app_user_list', ['createdAt', 'id'])
+@Index('ix_app_user_email_list', ['email', 'createdAt', 'id'])
 @Unique('uq_app_user_username', ['username'])
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;

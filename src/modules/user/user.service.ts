@@ -1,16 +1,19 @@
 import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { ObpError } from '../../common/errors/obp-errors';
 import { ObpException } from '../../common/errors/obp.exception';
 import { hashPassword } from '../../common/security/password-hash';
 import { isStorableText, isUuid } from '../../common/wire/ids';
+import { type AuditActor, SERVER_ACTOR } from '../audit/audit-actor';
+import { AuditService } from '../audit/audit.service';
 import { EntitlementService } from '../entitlement/entitlement.service';
 import { toEntitlementJson } from '../entitlement/entitlement.mapper';
 import type { CreateUserJson, UserJsonV200, UserJsonV300 } from './dto/user.dto';
 import { UserEntity } from './user.entity';
+import { type Paging, oldestFirst, pageFind } from '../../common/wire/paging';
 
 /** ASCII punctuation except `[` and `]` (OBP's regex side effect, [P §1.3]). */
 const PUNCT = `!"#$%&'()*+,\\-./:;<=>?@\\\\^_\`{|}~`;
@@ -32,13 +35,35 @@ export const isValidUsername = (u: string): boolean =>
   (u.length <= 100 && EMAIL.test(u)) ||
   (/^[A-Za-z0-9._]{8,100}$/.test(u) && !/^[._]|[._]$/.test(u) && !/(__|\._|_\.|\.\.)/.test(u));
 
+/** Oldest first, then by id; ix_app_user_list (and ix_app_user_email_list) serve it. */
+const USER_ORDER = oldestFirst<UserEntity>();
+
 @Injectable()
 export class UserService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly config: AppConfig,
     @Inject(forwardRef(() => EntitlementService)) private readonly entitlements: EntitlementService,
+    private readonly audit: AuditService,
   ) {}
+
+  /** A user change's audit event (users have no outbox event type): field names, never values. */
+  private recordUserChange(
+    tx: EntityManager,
+    actor: AuditActor,
+    action: 'create' | 'update',
+    userId: string,
+    changedFields: string[],
+  ): Promise<void> {
+    return this.audit.recordChange(tx, actor, {
+      action,
+      entityType: 'user',
+      entityId: userId,
+      bankId: '',
+      customerId: null,
+      changedFields,
+    });
+  }
 
   /** UserJsonV200 with the user's entitlements ([P §2.1]). */
   async toJsonV200(user: UserEntity): Promise<UserJsonV200> {
@@ -61,8 +86,8 @@ export class UserService {
     return { users: await Promise.all(users.map((u) => this.toJsonV200(u))) };
   }
 
-  async createJson(body: CreateUserJson): Promise<UserJsonV200> {
-    return this.toJsonV200(await this.create(body));
+  async createJson(actor: AuditActor, body: CreateUserJson): Promise<UserJsonV200> {
+    return this.toJsonV200(await this.create(actor, body));
   }
 
   async currentJson(userId: string): Promise<UserJsonV300> {
@@ -77,15 +102,16 @@ export class UserService {
     return this.toJsonV200(await this.getByUsername(username));
   }
 
-  async byEmailJson(email: string): Promise<{ users: UserJsonV200[] }> {
-    return this.toJsonList(await this.findByEmail(email));
+  async byEmailJson(email: string, paging: Paging): Promise<{ users: UserJsonV200[] }> {
+    return this.toJsonList(await this.findByEmail(email, paging));
   }
 
-  async allJson(): Promise<{ users: UserJsonV200[] }> {
-    return this.toJsonList(await this.findAll());
+  async allJson(paging: Paging): Promise<{ users: UserJsonV200[] }> {
+    return this.toJsonList(await this.users.find(pageFind(USER_ORDER, paging, {})));
   }
 
   async create(
+    actor: AuditActor,
     body: CreateUserJson,
     validated = this.config.userAccountValidated,
   ): Promise<UserEntity> {
@@ -100,18 +126,30 @@ export class UserService {
     if (body.first_name.trim() === '') problems.push('First name must not be blank');
     if (body.last_name.trim() === '') problems.push('Last name must not be blank');
     if (problems.length > 0) throw new ObpException(ObpError.InvalidUserField, problems.join('; '));
+    // hashed before the transaction: scrypt takes a while, a transaction should not wait for it
+    const passwordHash = await hashPassword(body.password);
     try {
-      return await this.users.save(
-        this.users.create({
-          username: body.username,
-          email: body.email,
-          firstName: body.first_name,
-          lastName: body.last_name,
-          passwordHash: await hashPassword(body.password),
-          provider: this.config.hostname,
-          validated,
-        }),
-      );
+      return await this.users.manager.transaction(async (tx) => {
+        const user = await tx.save(
+          tx.create(UserEntity, {
+            username: body.username,
+            email: body.email,
+            firstName: body.first_name,
+            lastName: body.last_name,
+            passwordHash,
+            provider: this.config.hostname,
+            validated,
+          }),
+        );
+        await this.recordUserChange(tx, actor, 'create', user.id, [
+          'email',
+          'username',
+          'password',
+          'first_name',
+          'last_name',
+        ]);
+        return user;
+      });
     } catch (err) {
       if (isUniqueViolation(err, 'uq_app_user_username'))
         throw new ObpException(ObpError.UserAlreadyExists);
@@ -144,13 +182,9 @@ export class UserService {
     return user;
   }
 
-  findByEmail(email: string): Promise<UserEntity[]> {
+  findByEmail(email: string, paging: Paging): Promise<UserEntity[]> {
     if (!isStorableText(email)) return Promise.resolve([]);
-    return this.users.find({ where: { email }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
-  findAll(): Promise<UserEntity[]> {
-    return this.users.find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.users.find(pageFind(USER_ORDER, paging, { email }));
   }
 
   findByIds(ids: string[]): Promise<UserEntity[]> {
@@ -168,12 +202,23 @@ export class UserService {
       await this.users.update({ id: user.id }, { badLoginAttempts: 0 });
   }
 
-  async setLocked(username: string, locked: boolean): Promise<UserEntity> {
+  /** Lock, or unlock (which also resets the failed-login count); audited in the same transaction. */
+  async setLocked(actor: AuditActor, username: string, locked: boolean): Promise<UserEntity> {
     const user = await this.getByUsername(username);
-    await this.users.update(
-      { id: user.id },
-      locked ? { locked: true } : { locked: false, badLoginAttempts: 0 },
-    );
+    await this.users.manager.transaction(async (tx) => {
+      await tx.update(
+        UserEntity,
+        { id: user.id },
+        locked ? { locked: true } : { locked: false, badLoginAttempts: 0 },
+      );
+      await this.recordUserChange(
+        tx,
+        actor,
+        'update',
+        user.id,
+        locked ? ['locked'] : ['locked', 'bad_attempts_since_last_success_or_reset'],
+      );
+    });
     return this.getByUsername(username);
   }
 
@@ -182,24 +227,43 @@ export class UserService {
     const existing = await this.findByUsername(username);
     const passwordHash = await hashPassword(password);
     if (existing) {
-      await this.users.update(
-        { id: existing.id },
-        { passwordHash, validated: true, locked: false, badLoginAttempts: 0 },
-      );
+      await this.users.manager.transaction(async (tx) => {
+        await tx.update(
+          UserEntity,
+          { id: existing.id },
+          { passwordHash, validated: true, locked: false, badLoginAttempts: 0 },
+        );
+        await this.recordUserChange(tx, SERVER_ACTOR, 'update', existing.id, [
+          'password',
+          'validated',
+          'locked',
+          'bad_attempts_since_last_success_or_reset',
+        ]);
+      });
       return (await this.findById(existing.id))!;
     }
     try {
-      return await this.users.save(
-        this.users.create({
-          username,
-          email: isValidEmail(username) ? username : `${username}@localhost`,
-          firstName: username,
-          lastName: 'Admin',
-          passwordHash,
-          provider: this.config.hostname,
-          validated: true,
-        }),
-      );
+      return await this.users.manager.transaction(async (tx) => {
+        const user = await tx.save(
+          tx.create(UserEntity, {
+            username,
+            email: isValidEmail(username) ? username : `${username}@localhost`,
+            firstName: username,
+            lastName: 'Admin',
+            passwordHash,
+            provider: this.config.hostname,
+            validated: true,
+          }),
+        );
+        await this.recordUserChange(tx, SERVER_ACTOR, 'create', user.id, [
+          'email',
+          'username',
+          'password',
+          'first_name',
+          'last_name',
+        ]);
+        return user;
+      });
     } catch (err) {
       // another instance created it at the same moment
       if (isUniqueViolation(err, 'uq_app_user_username'))

@@ -2,8 +2,10 @@
    with a DirectLogin token, its roles requestable, its errors explained. Plain ES modules, no build. */
 
 import { API, call, directLogin, errorOf, store } from './api.js';
+import { createAuditPanel } from './audit.js';
 import { add, copyText, fill, h, pretty, safeHtml, whenIdle } from './dom.js';
 import { LOCALES, wordsFor } from './i18n.js';
+import { optionalParameters, parameterFields, withQuery } from './parameters.js';
 import { curlFor, fillPath, sdkCallFor } from './snippets.js';
 import { webhooksDialog } from './webhooks.js';
 
@@ -257,6 +259,7 @@ function renderFrame() {
     loginDialog(),
     glossaryDialog(),
     rolesDialog(),
+    auditPanel().dialog,
     el.webhooks.dialog,
   );
 
@@ -403,6 +406,15 @@ function renderSession() {
         h('strong', { class: 'username' }, S.me.username),
       ),
       h('button', { type: 'button', onclick: openRolesDialog }, w.myRoles),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'audit-button',
+          onclick: () => auditPanel().open(S.values.BANK_ID, S.values.CUSTOMER_ID),
+        },
+        w.audit,
+      ),
       h('button', { type: 'button', class: 'logout', onclick: logout }, w.logout),
     );
   } else {
@@ -620,6 +632,15 @@ function roleItem(op, r) {
   }
   add(li, ' ', message);
   return li;
+}
+
+/** The audit view of a customer (audit.js), made once. */
+function auditPanel() {
+  el.audit ??= createAuditPanel(w, {
+    labelOf: (placeholder, id) => S.choices.get(placeholder)?.get(id) ?? '',
+    listId: (placeholder) => datalist(placeholder).id,
+  });
+  return el.audit;
 }
 
 function rolesDialog() {
@@ -1135,6 +1156,10 @@ function tryIt(op) {
   const hasBody = BODY_VERBS.has(verb);
   const exampleBody = d.example_request_body === undefined ? '' : pretty(d.example_request_body);
 
+  // the optional parameters (paging, Idempotency-Key) come from /openapi.json once it is loaded
+  let optional;
+  const extras = h('div', { class: 'optional-params-slot' });
+  const fullUrl = () => withQuery(fillPath(d.specified_url, op.values), optional?.query() ?? {});
   const url = h('input', {
     id: `${id}-url`,
     class: 'url',
@@ -1156,13 +1181,28 @@ function tryIt(op) {
         op.values[p] = e.target.value.trim();
         S.values[p] = op.values[p];
         store.values = S.values;
-        url.value = fillPath(d.specified_url, op.values);
+        url.value = fullUrl();
         if (p === 'BANK_ID') renderRoles(op);
         if (p === 'CUSTOMER_ID') syncCustomerNumber();
       },
     });
     datalist(p);
-    return h('div', { class: 'param-field' }, h('label', { for: input.id }, p), input);
+    // on a customer: who did and saw what (the audit trail)
+    const audit =
+      p === 'CUSTOMER_ID'
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'audit-customer link',
+              title: w.auditTitle,
+              onclick: () =>
+                auditPanel().open(op.values.BANK_ID ?? S.values.BANK_ID, op.values.CUSTOMER_ID),
+            },
+            w.audit,
+          )
+        : null;
+    return h('div', { class: 'param-field' }, h('label', { for: input.id }, p), input, audit);
   });
   const body = hasBody
     ? h('textarea', {
@@ -1206,7 +1246,7 @@ function tryIt(op) {
       const i = line.indexOf(':');
       if (i > 0) extra[line.slice(0, i).trim()] = line.slice(i + 1).trim();
     }
-    const h_ = { Accept: 'application/json' };
+    const h_ = { Accept: 'application/json', ...(optional?.headers() ?? {}) };
     if (store.token) h_.DirectLogin = `token=${store.token}`;
     const text = body ? body.value.trim() : '';
     if (text) h_['Content-Type'] = 'application/json';
@@ -1247,6 +1287,12 @@ function tryIt(op) {
       sdkButton,
     );
   });
+  void loadOpenApi().then((loaded) => {
+    const params = optionalParameters(loaded?.spec, id);
+    if (params.length === 0) return;
+    optional = parameterFields(id, params, w.optionalParams, () => (url.value = fullUrl()));
+    fill(extras, optional.element);
+  });
   const send = h(
     'button',
     { type: 'submit', class: `send primary verb-${verb.toLowerCase()}` },
@@ -1280,6 +1326,7 @@ function tryIt(op) {
       url,
       send,
     ),
+    extras,
     body ? [h('label', { for: body.id }, w.body), body] : null,
     h(
       'details',
@@ -1302,7 +1349,8 @@ function tryIt(op) {
             filledNumber = d.example_request_body?.customer_number;
             syncCustomerNumber();
             headers.value = '';
-            url.value = fillPath(d.specified_url, op.values);
+            optional?.reset();
+            url.value = fullUrl();
             snippet.hidden = true;
             fill(result);
           },

@@ -48,6 +48,7 @@ const en = {
   optional: 'optional',
   tryIt: 'Try it',
   pathParams: 'Path parameters',
+  optionalParams: 'Optional parameters (paging, Idempotency-Key)',
   pickOrType: 'pick from the list or type',
   url: 'URL',
   body: 'JSON body',
@@ -128,6 +129,21 @@ const en = {
   stateGranted: 'granted',
   statePending: 'pending',
   sessionExpired: 'Your session ended; please log in again.',
+  audit: 'Audit',
+  auditTitle: 'Audit trail of a customer',
+  auditShow: 'Show',
+  auditOlder: 'Show older',
+  auditWhen: 'When (UTC)',
+  auditWho: 'Who',
+  auditAction: 'Action',
+  auditWhat: 'What',
+  auditFields: 'Changed fields',
+  auditCorrelation: 'Correlation-Id',
+  auditNone: 'No events for this customer.',
+  auditAnonymous: 'anonymous',
+  auditShown: (n) => `${n} events, newest first.`,
+  auditHint:
+    'Who changed and who read this customer’s data, newest first; never the values. Needs CanGetAuditEventsAtOneBank at the bank, or CanGetAuditEvents (then BANK_ID may stay empty).',
 };
 
 const es = {
@@ -173,6 +189,7 @@ const es = {
   optional: 'opcional',
   tryIt: 'Probar',
   pathParams: 'Parámetros de ruta',
+  optionalParams: 'Parámetros opcionales (paginación, Idempotency-Key)',
   pickOrType: 'elija de la lista o escriba',
   body: 'Cuerpo JSON',
   headers: 'Una "Nombre: valor" por línea',
@@ -244,6 +261,21 @@ const es = {
   stateGranted: 'concedido',
   statePending: 'pendiente',
   sessionExpired: 'Su sesión terminó; inicie sesión de nuevo.',
+  audit: 'Auditoría',
+  auditTitle: 'Registro de auditoría de un cliente',
+  auditShow: 'Mostrar',
+  auditOlder: 'Mostrar anteriores',
+  auditWhen: 'Cuándo (UTC)',
+  auditWho: 'Quién',
+  auditAction: 'Acción',
+  auditWhat: 'Qué',
+  auditFields: 'Campos cambiados',
+  auditCorrelation: 'Correlation-Id',
+  auditNone: 'No hay eventos de este cliente.',
+  auditAnonymous: 'anónimo',
+  auditShown: (n) => `${n} eventos, los más recientes primero.`,
+  auditHint:
+    'Quién cambió y quién leyó los datos de este cliente, los más recientes primero; nunca los valores. Requiere CanGetAuditEventsAtOneBank en el banco, o CanGetAuditEvents (entonces BANK_ID puede quedar vacío).',
 };
 
 export const LOCALES = { en_GB: { label: 'EN', words: en }, es_ES: { label: 'ES', words: es } };

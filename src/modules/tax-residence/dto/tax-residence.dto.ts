@@ -18,7 +18,9 @@ export class TaxResidenceJsonV310 {
   tax_residence!: TaxResidenceV310[];
 }
 
-export const toTaxResidenceV310 = (row: TaxResidenceEntity): TaxResidenceV310 => ({
+export const toTaxResidenceV310 = (
+  row: Pick<TaxResidenceEntity, 'id' | 'domain' | 'taxNumber'>,
+): TaxResidenceV310 => ({
   domain: row.domain,
   tax_number: row.taxNumber,
   tax_residence_id: row.id,
