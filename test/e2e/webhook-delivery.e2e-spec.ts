@@ -359,8 +359,8 @@ describe('webhook delivery', () => {
     }
   });
 
-  // Runs only with the writers of the audit/outbox work (issue 15 point 1): they insert the kyc_event rows
-  it('delivers the events of a KYC journey made over the API (needs the outbox writers)', async () => {
+  // the writers of the audit trail (issue 15 point 1) insert the kyc_event rows with their changes
+  it('delivers the events of a KYC journey made over the API, in order, with the answers as data', async () => {
     const m = await manager(t);
     const types = [
       'customer.created',
